@@ -1,0 +1,46 @@
+package dev.attache.schemas.kafka;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Kafka and state-store keys. Every key starts with the tenant, then the event, so
+ *
+ * <ul>
+ *   <li>commands of one event share a key and land in one partition, in order;</li>
+ *   <li>an event's attachments are one contiguous range of the store: {@link #eventPrefix} is a prefix of all of
+ *       their keys and of no other event's.</li>
+ * </ul>
+ *
+ * Components are percent-encoded (event ids contain {@code /}, {@code =}, {@code +}), so {@code /} only separates.
+ */
+public final class AttachmentKeys {
+
+    private AttachmentKeys() {
+    }
+
+    /** The key of an event's commands: {@code tenant/event}. */
+    public static String eventKey(String tenantId, String eventId) {
+        return encode(tenantId) + '/' + encode(eventId);
+    }
+
+    /** The prefix of all store keys of one event's attachments. */
+    public static String eventPrefix(String tenantId, String eventId) {
+        return eventKey(tenantId, eventId) + '/';
+    }
+
+    /** The key of one attachment record: {@code tenant/event/attachment}. */
+    public static String attachmentKey(String tenantId, String eventId, String attachmentId) {
+        return eventPrefix(tenantId, eventId) + encode(attachmentId);
+    }
+
+    /** The event part of an attachment key, so an attachment lands in its event's partition. */
+    public static String eventKeyOf(String attachmentKey) {
+        int last = attachmentKey.lastIndexOf('/');
+        return last < 0 ? attachmentKey : attachmentKey.substring(0, last);
+    }
+
+    private static String encode(String component) {
+        return URLEncoder.encode(component, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.attache.schemas.kafka;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a topic must be created. Provisioners (the embedded stack, the Kubernetes manifests' docs) read these so the
+ * settings the pipeline relies on are written down once.
+ */
+public record TopicSpec(String name, int partitions, Map<String, String> config) {
+
+    /**
+     * The topics with {@code partitions} partitions each.
+     *
+     * <ul>
+     *   <li>commands keep broker append times ({@code lastModifiedDateTime} is derived from them) and are kept
+     *       forever: replaying them is how an audit rebuilds the records;</li>
+     *   <li>replies are only useful while a request waits;</li>
+     *   <li>attachments are the latest record per attachment.</li>
+     * </ul>
+     */
+    public static List<TopicSpec> all(int partitions) {
+        return List.of(
+                new TopicSpec(Topics.ATTACHMENT_COMMANDS, partitions, Map.of(
+                        "message.timestamp.type", "LogAppendTime",
+                        "retention.ms", "-1",
+                        "cleanup.policy", "delete")),
+                new TopicSpec(Topics.ATTACHMENT_REPLIES, partitions, Map.of(
+                        "retention.ms", "3600000",
+                        "cleanup.policy", "delete")),
+                new TopicSpec(Topics.ATTACHMENTS, partitions, Map.of(
+                        "cleanup.policy", "compact")));
+    }
+}

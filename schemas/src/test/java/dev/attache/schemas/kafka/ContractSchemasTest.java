@@ -1,0 +1,99 @@
+package dev.attache.schemas.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.attache.schemas.ContractSchemas;
+import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.AttachmentInput;
+import dev.attache.schemas.attachment.AttachmentRecord;
+import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.attachment.ObjectRef;
+import dev.attache.schemas.attachment.Principal;
+import dev.attache.schemas.attachment.ReferenceFields;
+import dev.attache.schemas.attachment.ReplyError;
+import dev.attache.schemas.attachment.Route;
+
+class ContractSchemasTest {
+
+    static final Route ROUTE = new Route("v1.0", "me", "5f1d0c5e-0000-4000-8000-000000000001", "events", null, null);
+    static final ObjectRef OBJECT = new ObjectRef("attache", "t1/AbCdEfGhIjKlMnOpQrStUvWx", 20,
+            "0d3b9d6c9a3f0f9c7a3c1d6a5e2b7f8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6");
+
+    static AttachmentCommand command() {
+        return new AttachmentCommand(1, "add", "AbCdEfGhIjKlMnOpQrStUvWx", "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
+                new Principal("delegated", "5f1d0c5e-0000-4000-8000-000000000001", "dev@attache.local"),
+                new AttachmentInput("#microsoft.graph.fileAttachment", "menu.txt", null, null, null, null, null,
+                        AttachmentInput.PAYLOAD_CONTENT_BYTES),
+                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=");
+    }
+
+    static AttachmentRecord record() {
+        return new AttachmentRecord(1, "t1", "AAMkAGI1AAAt9AHjAAA=", "AbCdEfGhIjKlMnOpQrStUvWx", ROUTE,
+                "#microsoft.graph.referenceAttachment", "Personal pictures", null, 382, false, "2026-11-27T14:00:00Z",
+                null, null, new ReferenceFields("https://contoso.com/x", "oneDriveConsumer", "edit", true, null, null),
+                OBJECT);
+    }
+
+    static JsonNode json(Object value) {
+        return ContractJson.MAPPER.valueToTree(value);
+    }
+
+    @Test
+    void commandRoundTripsThroughTheSerdeAndConformsToItsSchema() {
+        JsonSerde<AttachmentCommand> serde = JsonSerde.commands();
+        AttachmentCommand command = command();
+
+        AttachmentCommand back = serde.deserialize("t", serde.serialize("t", command));
+
+        assertThat(back).isEqualTo(command);
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(command))).isEmpty();
+    }
+
+    @Test
+    void recordAndBothReplyOutcomesConformToTheirSchemas() {
+        assertThat(ContractSchemas.violations(ContractSchemas.RECORD_V1, json(record()))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.created(record()))))
+                .isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.rejected(
+                "AbCdEfGhIjKlMnOpQrStUvWx", new ReplyError(400, "ErrorInvalidRequest", "name is required")))))
+                .isEmpty();
+    }
+
+    @Test
+    void schemasRejectWhatTheContractForbids() {
+        ObjectNode payloadInline = (ObjectNode) json(command());
+        payloadInline.put("contentBytes", "AAAA");
+        ObjectNode badHash = (ObjectNode) json(command());
+        ((ObjectNode) badHash.get("object")).put("sha256", "xyz");
+        ObjectNode createdWithoutRecord = (ObjectNode) json(AttachmentReply.created(record()));
+        createdWithoutRecord.remove("attachment");
+
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, payloadInline)).isNotEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, badHash)).isNotEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, createdWithoutRecord)).isNotEmpty();
+    }
+
+    @Test
+    void recordBytesAreStableAcrossSerializations() {
+        JsonSerde<AttachmentRecord> serde = JsonSerde.records();
+        byte[] first = serde.serialize("t", record());
+        byte[] second = serde.serialize("t", serde.deserialize("t", first));
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void keysKeepAnEventsAttachmentsUnderOnePrefixAndApart() {
+        String a = AttachmentKeys.attachmentKey("t1", "AAMk/x+y=", "att1");
+        String otherEvent = AttachmentKeys.attachmentKey("t1", "AAMk/x+y=2", "att1");
+
+        assertThat(a).startsWith(AttachmentKeys.eventPrefix("t1", "AAMk/x+y="));
+        assertThat(otherEvent).doesNotStartWith(AttachmentKeys.eventPrefix("t1", "AAMk/x+y="));
+        assertThat(AttachmentKeys.eventKeyOf(a)).isEqualTo(AttachmentKeys.eventKey("t1", "AAMk/x+y="));
+        assertThat(AttachmentKeys.eventKey("t1", "a/b")).isNotEqualTo(AttachmentKeys.eventKey("t1/a", "b"));
+    }
+}
