@@ -1,0 +1,86 @@
+package dev.attache.ingest.attachments;
+
+import java.io.InputStream;
+import java.util.Base64;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.attache.ingest.auth.Caller;
+import dev.attache.ingest.body.AttachmentBodyParser;
+import dev.attache.ingest.body.ParsedAttachment;
+import dev.attache.ingest.command.CommandGateway;
+import dev.attache.ingest.command.CommandNotAppendedException;
+import dev.attache.ingest.command.CommandOutcome;
+import dev.attache.ingest.error.GraphException;
+import dev.attache.ingest.route.EventPath;
+import dev.attache.ingest.upload.ObjectUploader;
+import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.AttachmentReply;
+
+/**
+ * Adds an attachment: store the payload, append the command, wait for the committed decision.
+ *
+ * <p>Who owns the object: this class, until the command is appended (it deletes the object on any failure before
+ * that); the processor, after (it deletes the object of a command it rejects). So the client is told to retry (503)
+ * only when nothing was appended, and never after.
+ */
+@ApplicationScoped
+public class AddAttachment {
+
+    private static final Logger LOG = Logger.getLogger(AddAttachment.class);
+
+    private final AttachmentBodyParser parser;
+    private final CommandGateway gateway;
+    private final ObjectUploader uploader;
+    private final IngestMetrics metrics;
+
+    AddAttachment(AttachmentBodyParser parser, CommandGateway gateway, ObjectUploader uploader,
+            IngestMetrics metrics) {
+        this.parser = parser;
+        this.gateway = gateway;
+        this.uploader = uploader;
+        this.metrics = metrics;
+    }
+
+    /** What the client gets: the committed record, or a pending command when the reply was late. */
+    public sealed interface Result {
+        record Created(dev.attache.schemas.attachment.AttachmentRecord record) implements Result {
+        }
+
+        record Accepted(AttachmentCommand command) implements Result {
+        }
+    }
+
+    public Result add(Caller caller, EventPath event, InputStream body) {
+        String attachmentId = AttachmentIds.next();
+        ParsedAttachment parsed = parser.parse(body, caller.tenantId(), attachmentId);
+        AttachmentCommand command = new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION, AttachmentCommand.TYPE_ADD,
+                attachmentId, caller.tenantId(), event.eventId(), event.toRoute(caller.objectId()),
+                caller.principal(), parsed.input(), parsed.object(),
+                parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()));
+
+        long started = System.nanoTime();
+        CommandOutcome outcome;
+        try {
+            outcome = gateway.send(command);
+        } catch (CommandNotAppendedException e) {
+            uploader.delete(parsed.object().key());
+            LOG.warnf("Command %s not appended: %s", attachmentId, e.getCause());
+            throw GraphException.unavailable("The attachment log is unavailable; nothing was saved. Retry later.", 5,
+                    e);
+        }
+        metrics.replyLatency(System.nanoTime() - started);
+        if (outcome instanceof CommandOutcome.Replied replied) {
+            AttachmentReply reply = replied.reply();
+            if (!reply.isCreated()) {
+                throw new GraphException(reply.error().status(), reply.error().code(), reply.error().message());
+            }
+            metrics.ingested(reply.attachment());
+            return new Result.Created(reply.attachment());
+        }
+        LOG.warnf("No reply for command %s in time; it is appended and will be processed", attachmentId);
+        return new Result.Accepted(command);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.attache.ingest.auth;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+import dev.attache.ingest.error.GraphErrorCodes;
+import dev.attache.ingest.error.GraphErrors;
+import dev.attache.ingest.http.RequestIds;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Validates the bearer token before anything else looks at the request, so a refused request never uploads a byte.
+ * smallrye-jwt checks the signature, issuer, audience and lifetime as configured ({@code mp.jwt.verify.*}); this
+ * filter adds what Graph needs of a token: a tenant and an object id.
+ */
+public class BearerTokenFilter {
+
+    static final String CALLER = Caller.class.getName();
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    @Inject
+    JWTParser parser;
+
+    /** The caller of the request {@code rc} handles; set for every request that reached a resource. */
+    public static Caller caller(RoutingContext rc) {
+        return rc.get(CALLER);
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Response authenticate(RoutingContext rc) {
+        String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+            return unauthorized(rc, "Access token is empty.");
+        }
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(header.substring(7).trim());
+        } catch (ParseException e) {
+            return unauthorized(rc, expired(e) ? "Lifetime validation failed, the token is expired."
+                    : "Access token validation failure.");
+        }
+        String tenant = jwt.getClaim("tid") instanceof JsonString s ? s.getString() : null;
+        String objectId = jwt.getClaim("oid") instanceof JsonString s ? s.getString() : null;
+        if (tenant == null || !TENANT.matcher(tenant).matches() || objectId == null || objectId.isBlank()) {
+            return unauthorized(rc, "Access token validation failure: the token has no tenant (tid) or object id (oid).");
+        }
+        rc.put(CALLER, new Caller(tenant, objectId, upn(jwt), isApp(jwt), permissions(jwt)));
+        return null;
+    }
+
+    private static boolean isApp(JsonWebToken jwt) {
+        Object idtyp = jwt.getClaim("idtyp");
+        if (idtyp instanceof JsonString s) {
+            return "app".equalsIgnoreCase(s.getString());
+        }
+        return jwt.getClaim("scp") == null && jwt.getClaim("roles") != null;
+    }
+
+    private static String upn(JsonWebToken jwt) {
+        Object upn = jwt.getClaim("upn");
+        if (upn == null) {
+            upn = jwt.getClaim("preferred_username");
+        }
+        return upn instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** Delegated tokens carry {@code scp}, a space-separated string; app-only tokens carry {@code roles}, an array. */
+    private static Set<String> permissions(JsonWebToken jwt) {
+        Object scp = jwt.getClaim("scp");
+        Set<String> granted = scp instanceof JsonString s
+                ? Arrays.stream(s.getString().split(" ")).filter(p -> !p.isBlank()).collect(Collectors.toSet())
+                : new java.util.HashSet<>();
+        Object roles = jwt.getClaim("roles");
+        if (roles instanceof Collection<?> values) {
+            values.forEach(v -> granted.add(v instanceof JsonString s ? s.getString() : String.valueOf(v)));
+        }
+        return Set.copyOf(granted);
+    }
+
+    private static boolean expired(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException invalid && invalid.hasExpired()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response unauthorized(RoutingContext rc, String message) {
+        return GraphErrors.response(401, GraphErrorCodes.INVALID_AUTHENTICATION_TOKEN, message,
+                Map.of("WWW-Authenticate", "Bearer realm=\"\", error=\"invalid_token\""), RequestIds.of(rc));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.attache.ingest.error;
+
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import dev.attache.ingest.http.RequestIds;
+import dev.attache.schemas.kafka.ContractJson;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/** Builds Graph error responses, for JAX-RS and for plain Vert.x handlers alike. */
+public final class GraphErrors {
+
+    public static final String JSON = "application/json;odata.metadata=minimal;odata.streaming=true;"
+            + "IEEE754Compatible=false;charset=utf-8";
+
+    private GraphErrors() {
+    }
+
+    public static Response response(int status, String code, String message, Map<String, String> headers,
+            RequestIds ids) {
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(JSON)
+                .entity(GraphErrorBody.of(code, message, ids.requestId(), ids.clientRequestId()));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    public static Response response(GraphException e, RequestIds ids) {
+        return response(e.status(), e.code(), e.getMessage(), e.headers(), ids);
+    }
+
+    /** Ends {@code rc}'s response with a Graph error, outside JAX-RS. */
+    public static void end(RoutingContext rc, int status, String code, String message) {
+        RequestIds ids = RequestIds.of(rc);
+        byte[] body;
+        try {
+            body = ContractJson.MAPPER.writeValueAsBytes(
+                    GraphErrorBody.of(code, message, ids.requestId(), ids.clientRequestId()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.attache.ingest.representation;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import dev.attache.ingest.route.EventPath;
+
+/**
+ * The URLs Graph puts in {@code @odata.context} and {@code Location}. The owner is always spelled out (a {@code /me}
+ * call gets the caller's object id), ids are percent-encoded ({@code =} → {@code %3D}).
+ */
+public final class ODataUrls {
+
+    private ODataUrls() {
+    }
+
+    /** {@code …/$metadata#users('{owner}')/events('{E}')/attachments/$entity}. */
+    public static String entityContext(String baseUrl, EventPath event, String ownerId) {
+        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
+                + "')/events('" + encode(event.eventId()) + "')/attachments/$entity";
+    }
+
+    /** The canonical URL of one attachment, in key-as-segment form any route parser here reads back. */
+    public static String attachment(String baseUrl, EventPath event, String ownerId, String attachmentId) {
+        return baseUrl + "/" + event.apiVersion() + "/" + ownerCollection(event) + "/" + encode(ownerId) + "/events/"
+                + encode(event.eventId()) + "/attachments/" + encode(attachmentId);
+    }
+
+    private static String ownerCollection(EventPath event) {
+        return EventPath.GROUP.equals(event.ownerKind()) ? "groups" : "users";
+    }
+
+    static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.attache.ingest.attachments;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.StackClients;
+import dev.attache.ingest.support.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Bad input gets a Graph error with a JSON body, never a 500, and leaves no object behind. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStack.class)
+class BadInputTest {
+
+    static final String PATH = "/v1.0/me/events/EV1/attachments";
+
+    static void assertGraphError(ValidatableResponse response, int status, String code) {
+        response.statusCode(status)
+                .contentType(startsWith("application/json"))
+                .body("error.code", equalTo(code))
+                .body("error.message", notNullValue())
+                .body("error.innerError.request-id", matchesPattern("[0-9a-f-]{36}"))
+                .body("error.innerError.date", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing @odata.type|{\"name\":\"a.txt\",\"contentBytes\":\"AQID\"}|ErrorInvalidRequest",
+            "unknown @odata.type|{\"@odata.type\":\"#microsoft.graph.photoAttachment\",\"name\":\"a\",\"contentBytes\":\"AQID\"}|ErrorInvalidRequest",
+            "missing name|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"contentBytes\":\"AQID\"}|ErrorInvalidRequest",
+            "file without content|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\"}|ErrorInvalidRequest",
+            "invalid base64|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\",\"contentBytes\":\"AQ*D!!\"}|BadRequest",
+            "malformed JSON|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\",\"contentBytes\":\"AQID\"|BadRequest",
+            "truncated content|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\",\"contentBytes\":\"AQIDBAUG|BadRequest",
+            "trailing garbage|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\",\"contentBytes\":\"AQID\"} x|BadRequest",
+            "not an object|[1,2,3]|BadRequest",
+            "empty body|''|BadRequest",
+            "name not a string|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":5,\"contentBytes\":\"AQID\"}|BadRequest",
+            "isInline not a boolean|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a\",\"isInline\":\"maybe\",\"contentBytes\":\"AQID\"}|BadRequest",
+            "contentBytes not a string|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a\",\"contentBytes\":[1]}|BadRequest",
+            "item not an object|{\"@odata.type\":\"#microsoft.graph.itemAttachment\",\"name\":\"a\",\"item\":\"x\"}|BadRequest",
+            "item of unknown type|{\"@odata.type\":\"#microsoft.graph.itemAttachment\",\"name\":\"a\",\"item\":{\"@odata.type\":\"#microsoft.graph.driveItem\"}}|ErrorInvalidRequest",
+            "unknown property|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a\",\"colour\":\"red\",\"contentBytes\":\"AQID\"}|BadRequest",
+            "both payloads|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a\",\"contentBytes\":\"AQID\",\"item\":{}}|BadRequest",
+            "reference without sourceUrl on beta|{\"@odata.type\":\"#microsoft.graph.referenceAttachment\",\"name\":\"a\",\"permission\":\"edit\"}|ErrorInvalidRequest",
+            "contentType contradicting the bytes|{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.pdf\",\"contentType\":\"image/png\",\"contentBytes\":\"JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBvYmoKPDwvTGVuZ3RoIDMgMCBSPj4Kc3RyZWFtCg==\"}|ErrorInvalidRequest",
+    })
+    void refusedWithAGraphErrorAndNothingLeftBehind(String label, String body, String code) throws Exception {
+        String tenant = Tokens.newTenant();
+        String path = label.contains("beta") ? "/beta/me/events/EV1/attachments" : PATH;
+
+        assertGraphError(given().auth().oauth2(Tokens.user(tenant)).contentType("application/json")
+                .body(body.equals("''") ? "" : body).post(path).then(), 400, code);
+
+        assertThat(StackClients.objectKeys(tenant + "/")).as("objects left for " + label).isEmpty();
+    }
+
+    @Test
+    void notJsonIs415() throws Exception {
+        String tenant = Tokens.newTenant();
+        assertGraphError(given().auth().oauth2(Tokens.user(tenant)).contentType("text/plain").body("hello")
+                .post(PATH).then(), 415, "UnsupportedMediaType");
+        assertThat(StackClients.objectKeys(tenant + "/")).isEmpty();
+    }
+
+    @Test
+    void unknownRoutesAre404() {
+        String token = Tokens.user(Tokens.newTenant());
+        assertGraphError(given().auth().oauth2(token).contentType("application/json").body("{}")
+                .post("/v1.0/me/messages/M1/attachments").then(), 404, "ResourceNotFound");
+        assertGraphError(given().auth().oauth2(token).get("/v1.0/me/todo/lists").then(), 404, "ResourceNotFound");
+        assertGraphError(given().auth().oauth2(token).get("/nowhere").then(), 404, "ResourceNotFound");
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        String token = Tokens.user(Tokens.newTenant());
+        assertGraphError(given().auth().oauth2(token).put(PATH).then(), 405, "MethodNotAllowed");
+        assertGraphError(given().auth().oauth2(token).contentType("application/json").body("{}")
+                .patch(PATH).then(), 405, "MethodNotAllowed");
+    }
+
+    @Test
+    void malformedIdIs400() {
+        assertGraphError(given().auth().oauth2(Tokens.user(Tokens.newTenant())).contentType("application/json")
+                .body("{}").post("/v1.0/me/events/E%ZZ/attachments").then(), 400, "ErrorInvalidIdMalformed");
+    }
+
+    @Test
+    void missingOrInvalidTokensAre401WithAChallenge() {
+        String tenant = Tokens.newTenant();
+        String oid = UUID.randomUUID().toString();
+        String expired = Tokens.sign(Tokens.delegated(tenant, oid).issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)));
+        String wrongIssuer = Tokens.sign(Tokens.delegated(tenant, oid).issuer("https://elsewhere.example"));
+        String wrongAudience = Tokens.sign(Tokens.delegated(tenant, oid).audience("api://something-else"));
+        String noTenant = Tokens.sign(Tokens.delegated(tenant, oid).remove("tid"));
+        String tampered = Tokens.user(tenant);
+        tampered = tampered.substring(0, tampered.lastIndexOf('.') + 1) + "AAAA" + tampered.substring(tampered.lastIndexOf('.') + 5);
+
+        assertGraphError(given().contentType("application/json").body("{}").post(PATH).then()
+                .header("WWW-Authenticate", startsWith("Bearer")), 401, "InvalidAuthenticationToken");
+        for (String token : new String[] {"not-a-jwt", expired, wrongIssuer, wrongAudience, noTenant, tampered}) {
+            assertGraphError(given().auth().oauth2(token).contentType("application/json").body("{}").post(PATH)
+                    .then().header("WWW-Authenticate", startsWith("Bearer")), 401, "InvalidAuthenticationToken");
+        }
+        given().auth().oauth2(expired).contentType("application/json").body("{}").post(PATH).then()
+                .body("error.message", containsString("expired"));
+    }
+
+    @Test
+    void appOnlyTokenOnMeIs400AndMissingPermissionIs403() throws Exception {
+        String tenant = Tokens.newTenant();
+        String app = Tokens.sign(Tokens.app(tenant, UUID.randomUUID().toString(), "Calendars.ReadWrite"));
+        String readOnly = Tokens.sign(Tokens.delegated(tenant, UUID.randomUUID().toString(), "Calendars.Read"));
+        String body = "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\",\"contentBytes\":\"AQID\"}";
+
+        assertGraphError(given().auth().oauth2(app).contentType("application/json").body(body).post(PATH).then(),
+                400, "BadRequest");
+        assertGraphError(given().auth().oauth2(readOnly).contentType("application/json").body(body).post(PATH)
+                .then(), 403, "ErrorAccessDenied");
+        given().auth().oauth2(app).contentType("application/json").body(body).post("/v1.0/users/U1/events/EV1/attachments")
+                .then().statusCode(201);
+        assertThat(StackClients.objectKeys(tenant + "/")).hasSize(1);
+    }
+
+    @Test
+    void clientRequestIdIsEchoedOnErrorsToo() {
+        given().header("client-request-id", "abc-123").contentType("application/json").body("{}").post(PATH)
+                .then().statusCode(401)
+                .header("client-request-id", "abc-123")
+                .body("error.innerError.client-request-id", equalTo("abc-123"));
+    }
+
+}

@@ -1,0 +1,97 @@
+package dev.attache.ingest.support;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.messages.Item;
+
+/** Direct clients of the embedded broker and S3 server, to check what the pipeline left there. */
+public final class StackClients {
+
+    private StackClients() {
+    }
+
+    public static MinioClient s3() {
+        Properties p = EmbeddedStack.ready();
+        return MinioClient.builder().endpoint(p.getProperty("s3.endpoint"))
+                .credentials(p.getProperty("s3.access-key"), p.getProperty("s3.secret-key"))
+                .region(p.getProperty("s3.region", "us-east-1")).build();
+    }
+
+    public static String bucket() {
+        return EmbeddedStack.ready().getProperty("s3.bucket");
+    }
+
+    /** Keys of all objects under {@code prefix}. */
+    public static List<String> objectKeys(String prefix) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (Result<Item> r : s3().listObjects(ListObjectsArgs.builder().bucket(bucket()).prefix(prefix)
+                .recursive(true).build())) {
+            keys.add(r.get().objectName());
+        }
+        return keys;
+    }
+
+    public static StatObjectResponse stat(String key) throws Exception {
+        return s3().statObject(StatObjectArgs.builder().bucket(bucket()).object(key).build());
+    }
+
+    public static byte[] read(String key) throws Exception {
+        try (InputStream in = s3().getObject(GetObjectArgs.builder().bucket(bucket()).object(key).build())) {
+            return in.readAllBytes();
+        }
+    }
+
+    public static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /**
+     * The first committed record on {@code topic} whose value satisfies {@code match}, reading from the beginning,
+     * waiting at most {@code timeout}.
+     */
+    public static Optional<ConsumerRecord<String, byte[]>> findRecord(String topic, Predicate<String> match,
+            Duration timeout) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.ready().getProperty("kafka.bootstrap.servers"));
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && match.test(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        return Optional.of(r);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

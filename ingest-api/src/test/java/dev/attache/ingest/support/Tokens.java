@@ -1,0 +1,68 @@
+package dev.attache.ingest.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+
+/** Tokens signed by the embedded issuer's key, like {@code ./attache token} mints them. */
+public final class Tokens {
+
+    public static final String AUDIENCE = "https://graph.microsoft.com";
+
+    private Tokens() {
+    }
+
+    /** A fresh tenant per test keeps its objects and records apart from every other test's. */
+    public static String newTenant() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static JwtClaimsBuilder delegated(String tenant, String oid, String... scopes) {
+        return Jwt.issuer(EmbeddedStack.ready().getProperty("jwt.issuer"))
+                .audience(AUDIENCE)
+                .subject(oid)
+                .claim("tid", tenant)
+                .claim("oid", oid)
+                .claim("idtyp", "user")
+                .upn("user-" + oid.substring(0, 8) + "@attache.test")
+                .claim("scp", String.join(" ", scopes.length == 0 ? new String[] {"Calendars.ReadWrite"} : scopes))
+                .issuedAt(Instant.now())
+                .expiresIn(Duration.ofMinutes(30));
+    }
+
+    public static JwtClaimsBuilder app(String tenant, String oid, String... roles) {
+        return Jwt.issuer(EmbeddedStack.ready().getProperty("jwt.issuer"))
+                .audience(AUDIENCE)
+                .subject(oid)
+                .claim("tid", tenant)
+                .claim("oid", oid)
+                .claim("idtyp", "app")
+                .claim("roles", List.of(roles))
+                .issuedAt(Instant.now())
+                .expiresIn(Duration.ofMinutes(30));
+    }
+
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.sign(privateKey());
+    }
+
+    public static String user(String tenant) {
+        return sign(delegated(tenant, UUID.randomUUID().toString()));
+    }
+
+    public static PrivateKey privateKey() {
+        try {
+            return KeyUtils.decodePrivateKey(Files.readString(Path.of(EmbeddedStack.ready().getProperty("jwt.private-key"))));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the embedded issuer's key", e);
+        }
+    }
+}
