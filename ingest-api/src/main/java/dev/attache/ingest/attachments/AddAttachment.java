@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.body.AttachmentBodyParser;
 import dev.attache.ingest.body.ParsedAttachment;
+import dev.attache.ingest.command.AppendFailures;
 import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.CommandNotAppendedException;
 import dev.attache.ingest.command.CommandOutcome;
@@ -66,8 +67,13 @@ public class AddAttachment {
         try {
             outcome = gateway.send(command);
         } catch (CommandNotAppendedException e) {
-            uploader.delete(parsed.object().key());
-            LOG.warnf("Command %s not appended: %s", attachmentId, e.getCause());
+            if (AppendFailures.certainlyNotAppended(e)) {
+                uploader.delete(parsed.object().key());
+            } else {
+                LOG.warnf("Object %s kept: its command may be in the log (orphan if no record appears)",
+                        parsed.object().key());
+            }
+            LOG.warnf("Command %s not acknowledged: %s", attachmentId, e.getCause());
             throw GraphException.unavailable("The attachment log is unavailable; nothing was saved. Retry later.", 5,
                     e);
         }

@@ -68,16 +68,16 @@ public class AttachmentsResource {
         AddAttachment.Result result = addAttachment.add(caller, event, body);
         if (result instanceof AddAttachment.Result.Created created) {
             AttachmentRecord record = created.record();
+            location(rc, ODataUrls.attachment(base, event, ownerId, record.attachmentId()));
             return Response.status(201)
                     .type(GraphErrors.JSON)
-                    .location(URI.create(ODataUrls.attachment(base, event, ownerId, record.attachmentId())))
                     .entity(writer.body(record, ODataUrls.entityContext(base, event, ownerId)))
                     .build();
         }
         AttachmentCommand command = ((AddAttachment.Result.Accepted) result).command();
+        location(rc, ODataUrls.attachment(base, event, ownerId, command.attachmentId()));
         return Response.status(202)
                 .type(GraphErrors.JSON)
-                .location(URI.create(ODataUrls.attachment(base, event, ownerId, command.attachmentId())))
                 .entity(pending(command, ODataUrls.entityContext(base, event, ownerId)))
                 .build();
     }
@@ -108,6 +108,11 @@ public class AttachmentsResource {
     public Response patch(RoutingContext rc) {
         route(rc);
         throw notAllowed(rc);
+    }
+
+    /** Set on the Vert.x response: JAX-RS would parse the value as a URI and encode its escapes a second time. */
+    private static void location(RoutingContext rc, String url) {
+        rc.response().putHeader("Location", url);
     }
 
     private static AttachmentsPath route(RoutingContext rc) {

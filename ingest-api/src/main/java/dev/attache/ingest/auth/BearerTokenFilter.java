@@ -2,6 +2,7 @@ package dev.attache.ingest.auth;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
@@ -32,6 +34,7 @@ import io.vertx.ext.web.RoutingContext;
 public class BearerTokenFilter {
 
     static final String CALLER = Caller.class.getName();
+    private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     @Inject
@@ -52,11 +55,12 @@ public class BearerTokenFilter {
         try {
             jwt = parser.parse(header.substring(7).trim());
         } catch (ParseException e) {
+            LOG.debugf("Token refused: %s", rootMessage(e));
             return unauthorized(rc, expired(e) ? "Lifetime validation failed, the token is expired."
                     : "Access token validation failure.");
         }
-        String tenant = jwt.getClaim("tid") instanceof JsonString s ? s.getString() : null;
-        String objectId = jwt.getClaim("oid") instanceof JsonString s ? s.getString() : null;
+        String tenant = text(jwt.getClaim("tid"));
+        String objectId = text(jwt.getClaim("oid"));
         if (tenant == null || !TENANT.matcher(tenant).matches() || objectId == null || objectId.isBlank()) {
             return unauthorized(rc, "Access token validation failure: the token has no tenant (tid) or object id (oid).");
         }
@@ -65,32 +69,43 @@ public class BearerTokenFilter {
     }
 
     private static boolean isApp(JsonWebToken jwt) {
-        Object idtyp = jwt.getClaim("idtyp");
-        if (idtyp instanceof JsonString s) {
-            return "app".equalsIgnoreCase(s.getString());
+        String idtyp = text(jwt.getClaim("idtyp"));
+        if (idtyp != null) {
+            return "app".equalsIgnoreCase(idtyp);
         }
         return jwt.getClaim("scp") == null && jwt.getClaim("roles") != null;
     }
 
     private static String upn(JsonWebToken jwt) {
-        Object upn = jwt.getClaim("upn");
-        if (upn == null) {
-            upn = jwt.getClaim("preferred_username");
-        }
-        return upn instanceof JsonString s ? s.getString() : null;
+        String upn = text(jwt.getClaim("upn"));
+        return upn != null ? upn : text(jwt.getClaim("preferred_username"));
     }
 
     /** Delegated tokens carry {@code scp}, a space-separated string; app-only tokens carry {@code roles}, an array. */
     private static Set<String> permissions(JsonWebToken jwt) {
-        Object scp = jwt.getClaim("scp");
-        Set<String> granted = scp instanceof JsonString s
-                ? Arrays.stream(s.getString().split(" ")).filter(p -> !p.isBlank()).collect(Collectors.toSet())
-                : new java.util.HashSet<>();
-        Object roles = jwt.getClaim("roles");
-        if (roles instanceof Collection<?> values) {
-            values.forEach(v -> granted.add(v instanceof JsonString s ? s.getString() : String.valueOf(v)));
+        String scp = text(jwt.getClaim("scp"));
+        Set<String> granted = scp == null ? new HashSet<>()
+                : Arrays.stream(scp.split(" ")).filter(p -> !p.isBlank()).collect(Collectors.toSet());
+        if (jwt.getClaim("roles") instanceof Collection<?> roles) {
+            roles.forEach(role -> granted.add(text(role)));
         }
         return Set.copyOf(granted);
+    }
+
+    /** A string claim: smallrye-jwt hands out strings, or JSON-P values inside arrays. */
+    private static String text(Object claim) {
+        if (claim instanceof JsonString s) {
+            return s.getString();
+        }
+        return claim instanceof String s ? s : null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static boolean expired(Throwable e) {

@@ -114,8 +114,10 @@ public class AttachmentBodyParser {
             abort(upload, "too large");
             throw new GraphException(413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
         } catch (IOException e) {
+            // Asked before aborting: the abort itself makes the upload fail.
+            boolean storeFailed = upload != null && upload.storeFailed();
             abort(upload, "unreadable body");
-            if (upload != null && upload.storeFailed()) {
+            if (storeFailed) {
                 throw storeUnavailable(e);
             }
             throw GraphException.badRequest(e instanceof StreamReadException ? MALFORMED
@@ -128,6 +130,9 @@ public class AttachmentBodyParser {
             p.readBinaryValue(BASE64, upload.content());
         } catch (JsonProcessingException e) {
             throw GraphException.badRequest("contentBytes is not valid base64: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            // Jackson's decoder reports an illegal base64 character this way
+            throw GraphException.badRequest("contentBytes is not valid base64: " + e.getMessage());
         }
     }
 

@@ -44,4 +44,11 @@ public final class GraphErrors {
         }
         rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
     }
+
+    /** Ends with a Graph error and closes the connection: for a request whose body will not be read. */
+    public static void endAndClose(RoutingContext rc, int status, String code, String message) {
+        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        rc.response().endHandler(ended -> rc.request().connection().close());
+        end(rc, status, code, message);
+    }
 }

@@ -36,9 +36,8 @@ public class GraphRequestHandlers {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "private");
         String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && limits.exceeds(declared)) {
-            // The connection closes: the rest of the body is never read.
-            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-            GraphErrors.end(rc, 413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
+            // The body is never read, so the connection cannot carry another request.
+            GraphErrors.endAndClose(rc, 413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
             return;
         }
         rc.next();

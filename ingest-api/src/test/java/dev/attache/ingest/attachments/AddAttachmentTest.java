@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +35,12 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStack.class)
 class AddAttachmentTest {
+
+    /** Paths are written as clients send them, already percent-encoded: RestAssured must not encode them again. */
+    @BeforeAll
+    static void sendPathsAsWritten() {
+        RestAssured.urlEncodingEnabled = false;
+    }
 
     static final String EVENT = "AAMkAGI1AAAt9AHjAAA=";
     static final String MENU = "mac and cheese today";

@@ -1,6 +1,6 @@
 package dev.attache.schemas.kafka;
 
-/** Names of the Kafka topics the apps share. Deployments create them; see {@link TopicSpecs}. */
+/** Names of the Kafka topics the apps share. Deployments create them; see {@link TopicSpec}. */
 public final class Topics {
 
     /** Commands from ingest-api; log-append timestamps, keyed by {@code AttachmentKeys.eventKey}. */

@@ -1,0 +1,16 @@
+package dev.attache.processor.topology;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The processor's own settings ({@code ATTACHE_PROCESSOR_*} environment variables). */
+@ConfigMapping(prefix = "attache.processor")
+public interface ProcessorConfig {
+
+    /**
+     * A regular expression the whole {@code REPLY_TOPIC} header of a command must match for a reply to be sent
+     * there. Every topic it admits must exist: Kafka Streams does not create sink topics.
+     */
+    @WithDefault("attachment-commands-replies")
+    String replyTopics();
+}

@@ -1,0 +1,22 @@
+package dev.attache.processor.topology;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.apache.kafka.streams.Topology;
+
+import dev.attache.processor.objects.ObjectDiscarder;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Hands the topology to the Kafka Streams extension, which configures, starts and stops it. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    public Topology buildTopology(ProcessorConfig config, ObjectDiscarder discarder, MeterRegistry registry) {
+        return AttachmentTopology.build(Pattern.compile(config.replyTopics()), discarder,
+                new CommandOutcomes(registry));
+    }
+}

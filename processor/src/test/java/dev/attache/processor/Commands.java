@@ -1,0 +1,130 @@
+package dev.attache.processor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.AttachmentInput;
+import dev.attache.schemas.attachment.ObjectRef;
+import dev.attache.schemas.attachment.Principal;
+import dev.attache.schemas.attachment.ReferenceFields;
+import dev.attache.schemas.attachment.Route;
+
+/** Commands as ingest-api writes them, with one property changed at a time. */
+public final class Commands {
+
+    public static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public static final String EVENT = "AAMkAGI1AAAt9AHjAAA=";
+    public static final String USER = "5f1d0c5e-0000-4000-8000-000000000001";
+    public static final String BUCKET = "attache";
+    /** "mac and cheese today": the 20-byte menu.txt of the Graph docs. */
+    public static final byte[] MENU = "mac and cheese today".getBytes(StandardCharsets.US_ASCII);
+    /** The start of a JFIF JPEG. */
+    public static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, 'J', 'F', 'I',
+        'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00};
+    /** The PNG signature and the start of an IHDR chunk. */
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 'I',
+        'H', 'D', 'R'};
+
+    private int schemaVersion = AttachmentCommand.SCHEMA_VERSION;
+    private String type = AttachmentCommand.TYPE_ADD;
+    private String attachmentId = attachmentId(1);
+    private String tenantId = TENANT;
+    private String eventId = EVENT;
+    private String apiVersion = "v1.0";
+    private String odataType;
+    private String name;
+    private String contentType;
+    private Boolean isInline;
+    private String contentId;
+    private String itemType;
+    private ReferenceFields reference;
+    private String payload;
+    private long length;
+    private String sha256;
+    private String head;
+
+    private Commands() {
+    }
+
+    /** A generated-looking attachment id (schema: 22 to 64 of {@code [A-Za-z0-9_-]}). */
+    public static String attachmentId(int n) {
+        return String.format("AAMkAtt_%016d", n);
+    }
+
+    /** {@code POST …/attachments} of a fileAttachment with these bytes. */
+    public static Commands file(String name, byte[] content) {
+        Commands c = new Commands();
+        c.odataType = "#microsoft.graph.fileAttachment";
+        c.name = name;
+        c.payload = AttachmentInput.PAYLOAD_CONTENT_BYTES;
+        c.stored(content);
+        c.head = Base64.getEncoder().encodeToString(
+                Arrays.copyOf(content, Math.min(content.length, AttachmentCommand.HEAD_BYTES)));
+        return c;
+    }
+
+    /** An itemAttachment whose item has {@code @odata.type} {@code itemType}. */
+    public static Commands item(String name, String itemType) {
+        Commands c = new Commands();
+        c.odataType = "#microsoft.graph.itemAttachment";
+        c.name = name;
+        c.itemType = itemType;
+        c.payload = AttachmentInput.PAYLOAD_ITEM;
+        c.stored(("{\"@odata.type\":\"" + itemType + "\",\"subject\":\"Discuss gifts for children\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        return c;
+    }
+
+    /** A referenceAttachment on beta with these properties. */
+    public static Commands reference(String name, ReferenceFields reference) {
+        Commands c = new Commands();
+        c.odataType = "#microsoft.graph.referenceAttachment";
+        c.name = name;
+        c.reference = reference;
+        c.payload = AttachmentInput.PAYLOAD_NONE;
+        c.apiVersion = "beta";
+        String url = reference == null ? null : reference.sourceUrl();
+        c.stored(("{\"name\":\"" + name + "\",\"sourceUrl\":\"" + url + "\"}").getBytes(StandardCharsets.UTF_8));
+        return c;
+    }
+
+    private void stored(byte[] bytes) {
+        length = bytes.length;
+        try {
+            sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Commands schemaVersion(int value) { schemaVersion = value; return this; }
+    public Commands type(String value) { type = value; return this; }
+    public Commands id(String value) { attachmentId = value; return this; }
+    public Commands tenant(String value) { tenantId = value; return this; }
+    public Commands event(String value) { eventId = value; return this; }
+    public Commands apiVersion(String value) { apiVersion = value; return this; }
+    public Commands odataType(String value) { odataType = value; return this; }
+    public Commands name(String value) { name = value; return this; }
+    public Commands contentType(String value) { contentType = value; return this; }
+    public Commands inline(Boolean value) { isInline = value; return this; }
+    public Commands contentId(String value) { contentId = value; return this; }
+    public Commands itemType(String value) { itemType = value; return this; }
+    public Commands reference(ReferenceFields value) { reference = value; return this; }
+    public Commands payload(String value) { payload = value; return this; }
+    public Commands length(long value) { length = value; return this; }
+    public Commands head(String value) { head = value; return this; }
+
+    public AttachmentCommand build() {
+        Route route = new Route(apiVersion, "me", USER, "events", null, null);
+        ObjectRef object = new ObjectRef(BUCKET, tenantId + "/" + attachmentId, length, sha256);
+        AttachmentInput input = new AttachmentInput(odataType, name, contentType, isInline, contentId, itemType,
+                reference, payload);
+        return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route,
+                new Principal("delegated", USER, "dev@attache.local"), input, object, head);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.attache.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.attache.processor.topology.AttachmentTopology;
+import dev.attache.processor.topology.CommandOutcomes;
+import dev.attache.schemas.kafka.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The packaged wiring, with Kafka and S3 unreachable (the test profile points both at port 1): the application
+ * starts, is alive while it waits for Kafka, is not ready, and exposes its metrics.
+ */
+@QuarkusTest
+class ProcessorApplicationTest {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/q")
+    URI q;
+
+    @Inject
+    Topology topology;
+
+    @Inject
+    StreamsConfig streams;
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(q + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode check(JsonNode health, String name) {
+        for (JsonNode check : health.get("checks")) {
+            if (name.equals(check.get("name").asText())) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + health);
+    }
+
+    @Test
+    void theProducedTopologyIsTheSharedOne() {
+        Topology shared = AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES), object -> { },
+                new CommandOutcomes(new SimpleMeterRegistry()));
+
+        assertThat(topology.describe()).hasToString(shared.describe().toString());
+    }
+
+    @Test
+    void streamsRunExactlyOnceAndCommitOftenWithoutLingering() {
+        assertThat(streams.getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("attache-processor");
+        assertThat(streams.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(streams.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
+        assertThat(streams.getProducerConfigs("client").get(ProducerConfig.LINGER_MS_CONFIG)).hasToString("0");
+        assertThat(streams.getClass(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(LogAndContinueExceptionHandler.class);
+    }
+
+    @Test
+    void aliveWhileWaitingForKafka() throws Exception {
+        HttpResponse<String> live = get("/health/live");
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        JsonNode streams = check(JSON.readTree(live.body()), "Kafka Streams");
+        assertThat(streams.get("status").asText()).isEqualTo("UP");
+        assertThat(streams.at("/data/state").asText()).isEqualTo("CREATED");
+    }
+
+    @Test
+    void notReadyWithoutRunningStreamsAndAReachableBucket() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+
+        assertThat(ready.statusCode()).isEqualTo(503);
+        JsonNode health = JSON.readTree(ready.body());
+        assertThat(check(health, "Kafka Streams").get("status").asText()).isEqualTo("DOWN");
+        JsonNode bucket = check(health, "S3 bucket");
+        assertThat(bucket.get("status").asText()).isEqualTo("DOWN");
+        assertThat(bucket.at("/data/bucket").asText()).isEqualTo("attache");
+    }
+
+    @Test
+    void metricsCountCommandsByOutcome() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains(
+                "attache_processor_commands_total{outcome=\"created\"} 0.0",
+                "attache_processor_commands_total{outcome=\"rejected\"} 0.0");
+    }
+}
