@@ -1,48 +1,87 @@
 package dev.attache.ingest.command;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.kafka.AttachmentKeys;
+import dev.attache.schemas.kafka.ReplyHeaders;
 import dev.attache.schemas.kafka.Topics;
-import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.reply.KafkaRequestReply;
 
 /**
- * Appends commands (acks=all, idempotent) and waits for the processor's reply, which is read {@code read_committed}:
- * a reply is only seen once the transaction holding the record has committed. Each instance reads the replies with a
- * group of its own and keeps those it is waiting for, so any number of instances share one replies topic.
+ * Appends a command with SmallRye Reactive Messaging (acks=all, idempotent), asking for a reply on this instance's
+ * replies topic, and waits for the processor's committed reply through {@link ReplyListener}.
  */
 @ApplicationScoped
 public class CommandGateway {
 
     @Inject
     @Channel(Topics.ATTACHMENT_COMMANDS)
-    KafkaRequestReply<AttachmentCommand, AttachmentReply> requests;
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    MutinyEmitter<AttachmentCommand> commands;
+
+    @Inject
+    ReplyListener replies;
+
+    @ConfigProperty(name = "attache.ingest.reply-timeout")
+    Duration replyTimeout;
 
     /**
-     * Appends {@code command} keyed by its event and waits for the reply (up to the configured reply timeout).
+     * Appends {@code command}, keyed by its event, and waits for the reply up to the reply timeout.
      *
-     * @throws CommandNotAppendedException when Kafka refused or never acknowledged it
+     * @throws CommandNotAppendedException when Kafka did not acknowledge it
      */
     public CommandOutcome send(AttachmentCommand command) throws CommandNotAppendedException {
-        Message<AttachmentCommand> message = Message.of(command).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
-                .withKey(AttachmentKeys.eventKey(command.tenantId(), command.eventId()))
-                .build());
+        String correlationId = UUID.randomUUID().toString();
         try {
-            AttachmentReply reply = requests.request(message).map(Message::getPayload).await().indefinitely();
-            return new CommandOutcome.Replied(reply);
-        } catch (TimeoutException e) {
-            // The reply timeout only starts once the broker acknowledged the append.
-            return new CommandOutcome.Pending();
-        } catch (RuntimeException e) {
+            if (!replies.awaitPositioned(replyTimeout)) {
+                throw new CommandNotAppendedException(new IllegalStateException("The replies topic is not readable"));
+            }
+            CompletableFuture<AttachmentReply> reply = replies.expect(correlationId);
+            try {
+                commands.sendMessage(message(command, correlationId)).await().atMost(replyTimeout.plusSeconds(30));
+            } catch (RuntimeException e) {
+                replies.forget(correlationId);
+                throw new CommandNotAppendedException(e);
+            }
+            try {
+                // From here the command is in the log: whatever happens, the client is not told to retry.
+                return new CommandOutcome.Replied(reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException | ExecutionException e) {
+                replies.forget(correlationId);
+                return new CommandOutcome.Pending();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            replies.forget(correlationId);
             throw new CommandNotAppendedException(e);
         }
+    }
+
+    private Message<AttachmentCommand> message(AttachmentCommand command, String correlationId) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ReplyHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
+        headers.add(ReplyHeaders.REPLY_TOPIC, replies.topic().getBytes(StandardCharsets.UTF_8));
+        return Message.of(command).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
+                .withKey(AttachmentKeys.eventKey(command.tenantId(), command.eventId()))
+                .withHeaders(headers)
+                .build());
     }
 }
