@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.schemas.ContractSchemas;
@@ -33,7 +33,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedStack.class)
+@QuarkusTestResource(PipelineStack.class)
 class AddAttachmentTest {
 
     /** Paths are written as clients send them, already percent-encoded: RestAssured must not encode them again. */

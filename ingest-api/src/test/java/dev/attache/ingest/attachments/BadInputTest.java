@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +26,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** Bad input gets a Graph error with a JSON body, never a 500, and leaves no object behind. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedStack.class)
+@QuarkusTestResource(PipelineStack.class)
 class BadInputTest {
 
     /** Paths are written as clients send them, already percent-encoded: RestAssured must not encode them again. */

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +22,7 @@ import io.restassured.RestAssured;
 
 /** Many requests in flight at once on one instance: every one gets its own committed reply. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedStack.class)
+@QuarkusTestResource(PipelineStack.class)
 class ConcurrentAddTest {
 
     @Test

@@ -19,7 +19,7 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
 
-import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +27,7 @@ import io.restassured.RestAssured;
 
 /** The official Microsoft Graph Java SDK (v1.0 and beta) as a real client of the running service. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedStack.class)
+@QuarkusTestResource(PipelineStack.class)
 class GraphSdkCompatibilityTest {
 
     static final String EVENT = "AAMkAGI1AAAt9AHjAAA=";

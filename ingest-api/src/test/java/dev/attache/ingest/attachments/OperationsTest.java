@@ -6,14 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
-import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What operators look at: health and metrics. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedStack.class)
+@QuarkusTestResource(PipelineStack.class)
 class OperationsTest {
 
     @Test

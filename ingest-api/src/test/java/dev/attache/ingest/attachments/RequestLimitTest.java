@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.schemas.kafka.ContractJson;
@@ -30,7 +30,7 @@ import io.restassured.RestAssured;
 
 /** Graph's 4 MB request limit (4,194,304 bytes): a body of exactly that is taken, one byte more is not. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedStack.class)
+@QuarkusTestResource(PipelineStack.class)
 class RequestLimitTest {
 
     static final int LIMIT = 4 * 1024 * 1024;

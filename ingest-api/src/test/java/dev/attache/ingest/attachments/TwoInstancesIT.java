@@ -2,16 +2,12 @@ package dev.attache.ingest.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.attache.ingest.support.EmbeddedStack;
+import dev.attache.ingest.support.AppProcess;
+import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.schemas.kafka.ContractJson;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,68 +34,36 @@ import io.restassured.RestAssured;
  * The first is the app under test; the second is started here from the same jar.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(EmbeddedStack.class)
+@QuarkusTestResource(PipelineStack.class)
 class TwoInstancesIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static Process second;
-    static int secondPort;
+    static AppProcess second;
 
     @BeforeAll
     static void startSecondInstance() throws Exception {
-        Properties stack = EmbeddedStack.ready();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            secondPort = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("ingest-api-2-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(secondPort));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.getProperty("kafka.bootstrap.servers"));
-        env.put("ATTACHE_S3_ENDPOINT", stack.getProperty("s3.endpoint"));
-        env.put("ATTACHE_S3_ACCESS_KEY", stack.getProperty("s3.access-key"));
-        env.put("ATTACHE_S3_SECRET_KEY", stack.getProperty("s3.secret-key"));
-        env.put("ATTACHE_S3_BUCKET", stack.getProperty("s3.bucket"));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.getProperty("jwt.public-key"));
-        env.put("MP_JWT_VERIFY_ISSUER", stack.getProperty("jwt.issuer"));
-        second = builder.start();
-
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (!ready(secondPort)) {
-            assertThat(second.isAlive()).as("second instance exited:\n" + Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as("second instance not ready:\n" + Files.readString(log)).isBefore(deadline);
-            second.waitFor(200, TimeUnit.MILLISECONDS);
-        }
+        Properties stack = PipelineStack.ready();
+        second = AppProcess.start(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath(), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.getProperty("kafka.bootstrap.servers"),
+                "ATTACHE_S3_ENDPOINT", stack.getProperty("s3.endpoint"),
+                "ATTACHE_S3_ACCESS_KEY", stack.getProperty("s3.access-key"),
+                "ATTACHE_S3_SECRET_KEY", stack.getProperty("s3.secret-key"),
+                "ATTACHE_S3_BUCKET", stack.getProperty("s3.bucket"),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.getProperty("jwt.public-key"),
+                "MP_JWT_VERIFY_ISSUER", stack.getProperty("jwt.issuer")), Duration.ofSeconds(90));
     }
 
     @AfterAll
-    static void stopSecondInstance() throws InterruptedException {
+    static void stopSecondInstance() {
         if (second != null) {
-            second.destroy();
-            if (!second.waitFor(30, TimeUnit.SECONDS)) {
-                second.destroyForcibly();
-            }
-        }
-    }
-
-    static boolean ready(int port) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            second.close();
         }
     }
 
     @Test
     void eachInstanceGetsTheRepliesToItsOwnCommands() throws Exception {
         String token = Tokens.user(Tokens.newTenant());
-        int[] ports = {RestAssured.port, secondPort};
+        int[] ports = {RestAssured.port, second.port()};
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -121,7 +86,7 @@ class TwoInstancesIT {
             assertThat(json.get("name").asText()).isEqualTo(names.get(i));
         }
         assertThat(repliesCounted(RestAssured.port)).isGreaterThanOrEqualTo(20);
-        assertThat(repliesCounted(secondPort)).isGreaterThanOrEqualTo(20);
+        assertThat(repliesCounted(second.port())).isGreaterThanOrEqualTo(20);
     }
 
     /** How many replies the instance on {@code port} waited for, from its own metrics. */

@@ -33,14 +33,14 @@ public final class StackClients {
     }
 
     public static MinioClient s3() {
-        Properties p = EmbeddedStack.ready();
+        Properties p = PipelineStack.ready();
         return MinioClient.builder().endpoint(p.getProperty("s3.endpoint"))
                 .credentials(p.getProperty("s3.access-key"), p.getProperty("s3.secret-key"))
                 .region(p.getProperty("s3.region", "us-east-1")).build();
     }
 
     public static String bucket() {
-        return EmbeddedStack.ready().getProperty("s3.bucket");
+        return PipelineStack.ready().getProperty("s3.bucket");
     }
 
     /** Keys of all objects under {@code prefix}. */
@@ -74,7 +74,7 @@ public final class StackClients {
     public static Optional<ConsumerRecord<String, byte[]>> findRecord(String topic, Predicate<String> match,
             Duration timeout) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.ready().getProperty("kafka.bootstrap.servers"));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PipelineStack.ready().getProperty("kafka.bootstrap.servers"));
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

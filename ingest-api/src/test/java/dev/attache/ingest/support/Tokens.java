@@ -26,7 +26,7 @@ public final class Tokens {
     }
 
     public static JwtClaimsBuilder delegated(String tenant, String oid, String... scopes) {
-        return Jwt.issuer(EmbeddedStack.ready().getProperty("jwt.issuer"))
+        return Jwt.issuer(PipelineStack.ready().getProperty("jwt.issuer"))
                 .audience(AUDIENCE)
                 .subject(oid)
                 .claim("tid", tenant)
@@ -39,7 +39,7 @@ public final class Tokens {
     }
 
     public static JwtClaimsBuilder app(String tenant, String oid, String... roles) {
-        return Jwt.issuer(EmbeddedStack.ready().getProperty("jwt.issuer"))
+        return Jwt.issuer(PipelineStack.ready().getProperty("jwt.issuer"))
                 .audience(AUDIENCE)
                 .subject(oid)
                 .claim("tid", tenant)
@@ -60,7 +60,7 @@ public final class Tokens {
 
     public static PrivateKey privateKey() {
         try {
-            return KeyUtils.decodePrivateKey(Files.readString(Path.of(EmbeddedStack.ready().getProperty("jwt.private-key"))));
+            return KeyUtils.decodePrivateKey(Files.readString(Path.of(PipelineStack.ready().getProperty("jwt.private-key"))));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the embedded issuer's key", e);
         }

@@ -8,56 +8,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The real pipeline around the ingest-api under test: a KRaft Kafka broker, an S3 server (S3Proxy) and the packaged
- * processor, started by the same launcher as {@code ./attache up} in a child JVM, once per test JVM. The launcher
- * exits with the test JVM even if this JVM is killed.
+ * The default stack: a KRaft Kafka broker, an S3 server (S3Proxy) and the packaged processor, started by the same
+ * launcher as {@code ./attache up} in a child JVM. The launcher exits with the test JVM even if this JVM is killed.
  */
-public class EmbeddedStack implements QuarkusTestResourceLifecycleManager {
+final class LauncherStack {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-    private static Properties ready;
     private static Process launcher;
     private static Path dataDir;
 
-    /** What the launcher reported once ready: bootstrap servers, S3 endpoint and keys, JWT key paths. */
-    public static Properties ready() {
-        if (ready == null) {
-            throw new IllegalStateException("The embedded stack is not started");
-        }
-        return ready;
+    private LauncherStack() {
     }
 
-    @Override
-    public synchronized Map<String, String> start() {
-        if (ready == null) {
-            ready = launch();
-        }
-        return Map.of(
-                "kafka.bootstrap.servers", ready.getProperty("kafka.bootstrap.servers"),
-                "attache.s3.endpoint", ready.getProperty("s3.endpoint"),
-                "attache.s3.access-key", ready.getProperty("s3.access-key"),
-                "attache.s3.secret-key", ready.getProperty("s3.secret-key"),
-                "attache.s3.bucket", ready.getProperty("s3.bucket"),
-                "attache.s3.region", ready.getProperty("s3.region", "us-east-1"),
-                "mp.jwt.verify.publickey.location", ready.getProperty("jwt.public-key"),
-                "mp.jwt.verify.issuer", ready.getProperty("jwt.issuer"));
-    }
-
-    @Override
-    public void stop() {
-        // Shared by every test class of this JVM: the launcher goes when the JVM does (--exit-with-parent).
-    }
-
-    private static Properties launch() {
+    static Properties start() {
         Path home = Path.of(System.getProperty("attache.home", "..")).toAbsolutePath().normalize();
         Path jar = home.resolve("deploy/local/target/attache-local.jar");
         Path processor = home.resolve("processor/target/quarkus-app/quarkus-run.jar");
@@ -77,7 +47,7 @@ public class EmbeddedStack implements QuarkusTestResourceLifecycleManager {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedStack::shutdown, "embedded-stack-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(LauncherStack::shutdown, "embedded-stack-stop"));
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (!Files.exists(readyFile)) {
                 if (!launcher.isAlive()) {

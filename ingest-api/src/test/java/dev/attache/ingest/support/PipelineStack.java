@@ -1,0 +1,52 @@
+package dev.attache.ingest.support;
+
+import java.util.Map;
+import java.util.Properties;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The real pipeline around the ingest-api under test — Kafka, S3 and the packaged processor — started once per test
+ * JVM. By default the embedded stack ({@link LauncherStack}); with {@code -Ptestcontainers} (system property
+ * {@value #BACKEND}={@code testcontainers}) Kafka and MinIO containers ({@link ContainerStack}).
+ */
+public class PipelineStack implements QuarkusTestResourceLifecycleManager {
+
+    public static final String BACKEND = "attache.it.stack";
+
+    private static Properties ready;
+
+    /** What the stack reported once ready: bootstrap servers, S3 endpoint and keys, JWT key paths. */
+    public static Properties ready() {
+        if (ready == null) {
+            throw new IllegalStateException("The pipeline stack is not started");
+        }
+        return ready;
+    }
+
+    static boolean containers() {
+        return "testcontainers".equals(System.getProperty(BACKEND));
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (ready == null) {
+            ready = !containers() ? LauncherStack.start()
+                    : DockerCondition.dockerAvailable() ? ContainerStack.start() : ContainerStack.absent();
+        }
+        return Map.of(
+                "kafka.bootstrap.servers", ready.getProperty("kafka.bootstrap.servers"),
+                "attache.s3.endpoint", ready.getProperty("s3.endpoint"),
+                "attache.s3.access-key", ready.getProperty("s3.access-key"),
+                "attache.s3.secret-key", ready.getProperty("s3.secret-key"),
+                "attache.s3.bucket", ready.getProperty("s3.bucket"),
+                "attache.s3.region", ready.getProperty("s3.region", "us-east-1"),
+                "mp.jwt.verify.publickey.location", ready.getProperty("jwt.public-key"),
+                "mp.jwt.verify.issuer", ready.getProperty("jwt.issuer"));
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; each stack stops itself when the JVM exits.
+    }
+}
