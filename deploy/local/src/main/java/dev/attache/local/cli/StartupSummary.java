@@ -1,0 +1,47 @@
+package dev.attache.local.cli;
+
+import dev.attache.local.stack.StackEndpoints;
+import dev.attache.local.stack.StackLayout;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/** What {@code up} prints once everything is ready: where things are and how to call the API. */
+final class StartupSummary {
+
+    private static final String ROW = "  %-11s %s%n";
+
+    private StartupSummary() {
+    }
+
+    /**
+     * @param tokenCommand the {@code ./attache token …} command that mints tokens for this stack (it differs when
+     *                     the data dir or issuer is not the default)
+     */
+    static void print(PrintWriter out, StackEndpoints stack, StackLayout layout, Duration elapsed, String tokenCommand) {
+        out.printf(Locale.ROOT, "attache is up: ready in %.1f s%n%n", elapsed.toMillis() / 1000.0);
+        if (stack.ingestUrl() != null) {
+            out.printf(ROW, "Graph API", stack.graphBaseUrl());
+        }
+        if (stack.processorUrl() != null) {
+            out.printf(ROW, "processor", stack.processorUrl());
+        }
+        if (stack.kafkaBootstrapServers() != null) {
+            out.printf(ROW, "Kafka", stack.kafkaBootstrapServers());
+        }
+        if (stack.s3Endpoint() != null) {
+            out.printf(ROW, "S3", stack.s3Endpoint() + "  bucket " + stack.bucket() + "  region " + stack.region());
+            out.printf(ROW, "", "access key " + stack.s3Credentials().accessKey()
+                    + "  secret key " + stack.s3Credentials().secretKey() + "  (dev only)");
+        }
+        out.printf(ROW, "token", tokenCommand + "   (add --app for an app-only token)");
+        if (stack.ingestUrl() != null) {
+            out.printf(ROW, "try", "curl -H \"Authorization: Bearer $(" + tokenCommand + ")\" "
+                    + stack.graphBaseUrl() + "/me/events/{event-id}/attachments");
+        }
+        out.printf(ROW, "data", layout.dataDir());
+        out.printf(ROW, "logs", layout.logs());
+        out.printf("%nCtrl-C stops everything.%n");
+        out.flush();
+    }
+}

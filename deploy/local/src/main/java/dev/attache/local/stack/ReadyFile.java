@@ -1,0 +1,55 @@
+package dev.attache.local.stack;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * The properties file {@code up --ready-file} writes once everything asked for is ready: how test suites that
+ * start the stack as a child process learn its (free, random) ports and credentials.
+ *
+ * <p>It appears atomically (written beside, then moved), so a reader that sees the file can read all of it.
+ */
+public final class ReadyFile {
+
+    private ReadyFile() {
+    }
+
+    public static Properties properties(StackEndpoints stack) {
+        Properties p = new Properties();
+        if (stack.kafkaBootstrapServers() != null) {
+            p.setProperty("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        }
+        if (stack.s3Endpoint() != null) {
+            p.setProperty("s3.endpoint", stack.s3Endpoint().toString());
+            p.setProperty("s3.access-key", stack.s3Credentials().accessKey());
+            p.setProperty("s3.secret-key", stack.s3Credentials().secretKey());
+            p.setProperty("s3.bucket", stack.bucket());
+            p.setProperty("s3.region", stack.region());
+        }
+        p.setProperty("jwt.issuer", stack.issuer());
+        p.setProperty("jwt.public-key", stack.signingKeys().publicKeyFile().toString());
+        p.setProperty("jwt.private-key", stack.signingKeys().privateKeyFile().toString());
+        if (stack.processorUrl() != null) {
+            p.setProperty("processor.url", stack.processorUrl());
+        }
+        if (stack.ingestUrl() != null) {
+            p.setProperty("ingest.url", stack.ingestUrl());
+        }
+        return p;
+    }
+
+    public static void write(Path file, StackEndpoints stack) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            properties(stack).store(out, "attache up: the local stack is ready");
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.attache.local.stack;
+
+import dev.attache.local.jwt.SigningKeys;
+import dev.attache.local.s3.S3Credentials;
+import java.net.URI;
+
+/**
+ * Where the started parts of the stack can be reached. A part that was not asked for is {@code null}.
+ *
+ * @param processorUrl root URL of the processor ({@code http://127.0.0.1:PORT})
+ * @param ingestUrl    root URL of ingest-api; the Graph API is under {@code /v1.0}
+ */
+public record StackEndpoints(
+        String kafkaBootstrapServers,
+        URI s3Endpoint,
+        S3Credentials s3Credentials,
+        String bucket,
+        String region,
+        String issuer,
+        SigningKeys signingKeys,
+        String processorUrl,
+        String ingestUrl) {
+
+    /** The Graph API base URL clients use, e.g. {@code http://localhost:8080/v1.0}. */
+    public String graphBaseUrl() {
+        return ingestUrl == null ? null : ingestUrl.replace("127.0.0.1", "localhost") + "/v1.0";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.attache.local.stack;
+
+import java.nio.file.Path;
+
+/** Where the local stack keeps its state, all under one data directory so deleting it resets everything. */
+public record StackLayout(Path dataDir) {
+
+    public StackLayout {
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path kafka() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path s3() {
+        return dataDir.resolve("s3");
+    }
+
+    /** The dev identity's signing keys ({@code private.pem}, {@code public.pem}). */
+    public Path jwt() {
+        return dataDir.resolve("jwt");
+    }
+
+    public Path logs() {
+        return dataDir.resolve("logs");
+    }
+
+    /** Kafka Streams' local state (RocksDB stores) of the processor. */
+    public Path processorState() {
+        return dataDir.resolve("processor-state");
+    }
+
+    /** The embedded Kafka broker's and S3 server's log. */
+    public Path stackLog() {
+        return logs().resolve("stack.log");
+    }
+
+    public Path appLog(Service app) {
+        return logs().resolve(app.cliName() + ".log");
+    }
+}
