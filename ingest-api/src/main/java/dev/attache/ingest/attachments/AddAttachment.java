@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.body.AttachmentBodyParser;
 import dev.attache.ingest.body.ParsedAttachment;
-import dev.attache.ingest.command.AppendFailures;
 import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.CommandNotAppendedException;
 import dev.attache.ingest.command.CommandOutcome;
@@ -67,7 +66,7 @@ public class AddAttachment {
         try {
             outcome = gateway.send(command);
         } catch (CommandNotAppendedException e) {
-            if (AppendFailures.certainlyNotAppended(e)) {
+            if (!e.maybeAppended()) {
                 uploader.delete(parsed.object().key());
             } else {
                 LOG.warnf("Object %s kept: its command may be in the log (orphan if no record appears)",

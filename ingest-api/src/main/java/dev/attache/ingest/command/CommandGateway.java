@@ -52,14 +52,14 @@ public class CommandGateway {
         String correlationId = UUID.randomUUID().toString();
         try {
             if (!replies.awaitPositioned(replyTimeout)) {
-                throw new CommandNotAppendedException(new IllegalStateException("The replies topic is not readable"));
+                throw CommandNotAppendedException.neverSent(new IllegalStateException("The replies topic is not readable"));
             }
             CompletableFuture<AttachmentReply> reply = replies.expect(correlationId);
             try {
                 commands.sendMessage(message(command, correlationId)).await().atMost(replyTimeout.plusSeconds(30));
             } catch (RuntimeException e) {
                 replies.forget(correlationId);
-                throw new CommandNotAppendedException(e);
+                throw CommandNotAppendedException.unacknowledged(e);
             }
             try {
                 // From here the command is in the log: whatever happens, the client is not told to retry.
@@ -71,7 +71,7 @@ public class CommandGateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             replies.forget(correlationId);
-            throw new CommandNotAppendedException(e);
+            throw CommandNotAppendedException.unacknowledged(e);
         }
     }
 

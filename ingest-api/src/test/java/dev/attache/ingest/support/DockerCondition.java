@@ -8,7 +8,7 @@ import org.testcontainers.DockerClientFactory;
 /**
  * With {@code -Ptestcontainers} on a machine without a Docker engine, the stack tests are skipped (reported as
  * skipped, with the reason) instead of failing. Registered for every test class through JUnit's extension
- * auto-detection; it disables nothing in the default, embedded configuration.
+ * auto-detection (enabled by quarkus-junit); it disables nothing in the default, embedded configuration.
  */
 public class DockerCondition implements ExecutionCondition {
 

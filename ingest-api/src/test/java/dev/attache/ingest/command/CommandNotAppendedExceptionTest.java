@@ -1,0 +1,30 @@
+package dev.attache.ingest.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletionException;
+
+import org.apache.kafka.common.errors.NetworkException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class CommandNotAppendedExceptionTest {
+
+    @Test
+    void aProducerThatNeverFoundTheTopicCertainlyAppendedNothing() {
+        Throwable noMetadata = new CompletionException(
+                new TimeoutException("Topic attachment-commands not present in metadata after 10000 ms."));
+
+        assertThat(CommandNotAppendedException.unacknowledged(noMetadata).maybeAppended()).isFalse();
+        assertThat(CommandNotAppendedException.neverSent(new IllegalStateException()).maybeAppended()).isFalse();
+    }
+
+    @Test
+    void aFailureAfterSendingMayHaveAppended() {
+        assertThat(CommandNotAppendedException.unacknowledged(new TimeoutException(
+                "Expiring 1 record(s) for attachment-commands-0: 15000 ms has passed since batch creation"))
+                .maybeAppended()).isTrue();
+        assertThat(CommandNotAppendedException.unacknowledged(new NetworkException("connection lost"))
+                .maybeAppended()).isTrue();
+    }
+}
