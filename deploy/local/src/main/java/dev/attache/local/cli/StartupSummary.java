@@ -36,8 +36,10 @@ final class StartupSummary {
         }
         out.printf(ROW, "token", tokenCommand + "   (add --app for an app-only token)");
         if (stack.ingestUrl() != null) {
-            out.printf(ROW, "try", "curl -H \"Authorization: Bearer $(" + tokenCommand + ")\" "
-                    + stack.graphBaseUrl() + "/me/events/{event-id}/attachments");
+            out.printf(ROW, "try", "curl -X POST " + stack.graphBaseUrl() + "/me/events/EVENT1/attachments \\");
+            out.printf(ROW, "", "  -H \"Authorization: Bearer $(" + tokenCommand + ")\" -H \"Content-Type: application/json\" \\");
+            out.printf(ROW, "", "  -d '{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"hello.txt\","
+                    + "\"contentBytes\":\"aGVsbG8=\"}'");
         }
         out.printf(ROW, "data", layout.dataDir());
         out.printf(ROW, "logs", layout.logs());
