@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
@@ -13,6 +14,10 @@ import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.attachment.Route;
+import dev.attache.schemas.event.CalendarEvent;
+import dev.attache.schemas.event.DateTimeTimeZone;
+import dev.attache.schemas.event.EventInput;
+import dev.attache.schemas.event.EventOwner;
 
 /** Commands as ingest-api writes them, with one property changed at a time. */
 public final class Commands {
@@ -20,6 +25,18 @@ public final class Commands {
     public static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public static final String EVENT = "AAMkAGI1AAAt9AHjAAA=";
     public static final String USER = "5f1d0c5e-0000-4000-8000-000000000001";
+    public static final String UPN = "dev@attache.local";
+    public static final String OTHER_TENANT = "0b6a5f5e-6f6b-4c1a-9e1d-3a8a9a2a0c11";
+    /** Another user of the tenant. */
+    public static final String OTHER_USER = "5f1d0c5e-0000-4000-8000-000000000002";
+    public static final String OTHER_UPN = "adele@attache.local";
+    public static final String GROUP = "02bd9fd6-8f93-4758-87c3-1fb73740a315";
+    /** The signed-in user with the permission every attachment route needs. */
+    public static final Principal ME = new Principal(Principal.DELEGATED, USER, UPN, List.of("Calendars.ReadWrite"),
+            List.of());
+    /** An app-only token with the role. */
+    public static final Principal APP = new Principal(Principal.APP, "a7c0ffee-0000-4000-8000-00000000a990", null,
+            List.of("Calendars.ReadWrite"), null);
     public static final String BUCKET = "attache";
     /** "mac and cheese today": the 20-byte menu.txt of the Graph docs. */
     public static final byte[] MENU = "mac and cheese today".getBytes(StandardCharsets.US_ASCII);
@@ -35,7 +52,6 @@ public final class Commands {
     private String attachmentId = attachmentId(1);
     private String tenantId = TENANT;
     private String eventId = EVENT;
-    private String apiVersion = "v1.0";
     private String odataType;
     private String name;
     private String contentType;
@@ -47,8 +63,42 @@ public final class Commands {
     private long length;
     private String sha256;
     private String head;
+    private Route route = new Route("v1.0", "me", USER, "events", null, null);
+    private Principal principal = ME;
+    private EventInput event;
 
     private Commands() {
+    }
+
+    /** {@code POST /me/events} of a small event with the generated id {@link #EVENT}. */
+    public static Commands createEvent() {
+        Commands c = new Commands();
+        c.type = AttachmentCommand.TYPE_CREATE_EVENT;
+        c.attachmentId = null;
+        c.event = new EventInput("Plan summer company picnic", null,
+                new DateTimeTimeZone("2026-12-01T10:00:00", "Pacific Standard Time"),
+                new DateTimeTimeZone("2026-12-01T11:00:00", "Pacific Standard Time"), "Cafe", null);
+        return c;
+    }
+
+    /** {@code DELETE /me/events/{EVENT}}. */
+    public static Commands deleteEvent() {
+        Commands c = new Commands();
+        c.type = AttachmentCommand.TYPE_DELETE_EVENT;
+        c.attachmentId = null;
+        return c;
+    }
+
+    /** An event of the registry as a system of record publishes it. */
+    public static CalendarEvent event(String tenantId, String eventId, EventOwner owner, String calendarGroupId,
+            String calendarId) {
+        return new CalendarEvent(CalendarEvent.SCHEMA_VERSION, tenantId, eventId, owner, calendarGroupId, calendarId,
+                "Team sync", null, null, null, null, null, "2026-11-01T09:00:00Z", "2026-11-01T09:00:00Z");
+    }
+
+    /** {@link #EVENT} in the default calendar of the signed-in user {@link #USER}. */
+    public static CalendarEvent myEvent() {
+        return event(TENANT, EVENT, new EventOwner(EventOwner.USER, USER, UPN), null, null);
     }
 
     /** A generated-looking attachment id (schema: 22 to 64 of {@code [A-Za-z0-9_-]}). */
@@ -87,7 +137,7 @@ public final class Commands {
         c.name = name;
         c.reference = reference;
         c.payload = AttachmentInput.PAYLOAD_NONE;
-        c.apiVersion = "beta";
+        c.apiVersion("beta");
         String url = reference == null ? null : reference.sourceUrl();
         c.stored(("{\"name\":\"" + name + "\",\"sourceUrl\":\"" + url + "\"}").getBytes(StandardCharsets.UTF_8));
         return c;
@@ -107,7 +157,6 @@ public final class Commands {
     public Commands id(String value) { attachmentId = value; return this; }
     public Commands tenant(String value) { tenantId = value; return this; }
     public Commands event(String value) { eventId = value; return this; }
-    public Commands apiVersion(String value) { apiVersion = value; return this; }
     public Commands odataType(String value) { odataType = value; return this; }
     public Commands name(String value) { name = value; return this; }
     public Commands contentType(String value) { contentType = value; return this; }
@@ -118,13 +167,31 @@ public final class Commands {
     public Commands payload(String value) { payload = value; return this; }
     public Commands length(long value) { length = value; return this; }
     public Commands head(String value) { head = value; return this; }
+    public Commands principal(Principal value) { principal = value; return this; }
+    public Commands eventInput(EventInput value) { event = value; return this; }
+
+    /** Addressed as {@code /{v}/{ownerKind}/{ownerId}/{container…}/events/…}. */
+    public Commands route(String ownerKind, String ownerId, String container, String calendarGroupId,
+            String calendarId) {
+        route = new Route(route.apiVersion(), ownerKind, ownerId, container, calendarGroupId, calendarId);
+        return this;
+    }
+
+    public Commands apiVersion(String value) {
+        route = new Route(value, route.ownerKind(), route.ownerId(), route.container(), route.calendarGroupId(),
+                route.calendarId());
+        return this;
+    }
 
     public AttachmentCommand build() {
-        Route route = new Route(apiVersion, "me", USER, "events", null, null);
+        if (!AttachmentCommand.TYPE_ADD.equals(type)) {
+            return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal, null,
+                    null, null, event);
+        }
         ObjectRef object = new ObjectRef(BUCKET, tenantId + "/" + attachmentId, length, sha256);
         AttachmentInput input = new AttachmentInput(odataType, name, contentType, isInline, contentId, itemType,
                 reference, payload);
-        return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route,
-                new Principal("delegated", USER, "dev@attache.local"), input, object, head);
+        return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal, input,
+                object, head, event);
     }
 }

@@ -19,6 +19,9 @@ public final class ContractSchemas {
     public static final String COMMAND_V1 = "attachment-command.v1.json";
     public static final String RECORD_V1 = "attachment-record.v1.json";
     public static final String REPLY_V1 = "attachment-reply.v1.json";
+    public static final String EVENT_V1 = "calendar-event.v1.json";
+    public static final String SHARE_V1 = "calendar-share.v1.json";
+    public static final String MEMBERSHIP_V1 = "group-membership.v1.json";
 
     private static final String ID_PREFIX = "https://attache.dev/schemas/";
 

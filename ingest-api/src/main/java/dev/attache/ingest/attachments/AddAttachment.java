@@ -11,6 +11,7 @@ import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.body.AttachmentBodyParser;
 import dev.attache.ingest.body.ParsedAttachment;
 import dev.attache.ingest.command.CommandGateway;
+import dev.attache.ingest.command.CommandIds;
 import dev.attache.ingest.command.CommandNotAppendedException;
 import dev.attache.ingest.command.CommandOutcome;
 import dev.attache.ingest.error.GraphException;
@@ -54,12 +55,12 @@ public class AddAttachment {
     }
 
     public Result add(Caller caller, EventPath event, InputStream body) {
-        String attachmentId = AttachmentIds.next();
+        String attachmentId = CommandIds.next();
         ParsedAttachment parsed = parser.parse(body, caller.tenantId(), attachmentId);
         AttachmentCommand command = new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION, AttachmentCommand.TYPE_ADD,
                 attachmentId, caller.tenantId(), event.eventId(), event.toRoute(caller.objectId()),
                 caller.principal(), parsed.input(), parsed.object(),
-                parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()));
+                parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()), null);
 
         long started = System.nanoTime();
         CommandOutcome outcome;

@@ -64,7 +64,7 @@ public class BearerTokenFilter {
         if (tenant == null || !TENANT.matcher(tenant).matches() || objectId == null || objectId.isBlank()) {
             return unauthorized(rc, "Access token validation failure: the token has no tenant (tid) or object id (oid).");
         }
-        rc.put(CALLER, new Caller(tenant, objectId, upn(jwt), isApp(jwt), permissions(jwt)));
+        rc.put(CALLER, new Caller(tenant, objectId, upn(jwt), isApp(jwt), permissions(jwt), groups(jwt)));
         return null;
     }
 
@@ -90,6 +90,15 @@ public class BearerTokenFilter {
             roles.forEach(role -> granted.add(text(role)));
         }
         return Set.copyOf(granted);
+    }
+
+    private static Set<String> groups(JsonWebToken jwt) {
+        Set<String> groups = new HashSet<>();
+        if (jwt.getClaim("groups") instanceof Collection<?> values) {
+            values.forEach(group -> groups.add(text(group)));
+        }
+        groups.remove(null);
+        return Set.copyOf(groups);
     }
 
     /** A string claim: smallrye-jwt hands out strings, or JSON-P values inside arrays. */

@@ -20,6 +20,18 @@ public final class ODataUrls {
                 + "')/events('" + encode(event.eventId()) + "')/attachments/$entity";
     }
 
+    /** {@code …/$metadata#users('{owner}')/events/$entity}. */
+    public static String eventContext(String baseUrl, EventPath event, String ownerId) {
+        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
+                + "')/events/$entity";
+    }
+
+    /** The canonical URL of one event. */
+    public static String event(String baseUrl, EventPath event, String ownerId, String eventId) {
+        return baseUrl + "/" + event.apiVersion() + "/" + ownerCollection(event) + "/" + encode(ownerId) + "/events/"
+                + encode(eventId);
+    }
+
     /** The canonical URL of one attachment, in key-as-segment form any route parser here reads back. */
     public static String attachment(String baseUrl, EventPath event, String ownerId, String attachmentId) {
         return baseUrl + "/" + event.apiVersion() + "/" + ownerCollection(event) + "/" + encode(ownerId) + "/events/"

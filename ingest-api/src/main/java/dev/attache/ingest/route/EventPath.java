@@ -7,6 +7,7 @@ import dev.attache.schemas.attachment.Route;
  *
  * @param ownerKind {@code me}, {@code user} or {@code group}
  * @param ownerId the user id or UPN, or the group id; null for {@code me}
+ * @param eventId the event, or null for the events collection
  * @param container how the path reaches the event: {@code events}, {@code calendar}, {@code calendars},
  *     {@code calendargroup} or {@code calendarGroups}
  */

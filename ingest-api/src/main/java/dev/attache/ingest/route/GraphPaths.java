@@ -33,6 +33,16 @@ public final class GraphPaths {
      * @throws GraphException {@code ErrorInvalidIdMalformed} when the shape is right but an id is not usable
      */
     public static Optional<AttachmentsPath> parse(String rawPath) {
+        return resolve(rawPath).filter(AttachmentsPath.class::isInstance).map(AttachmentsPath.class::cast);
+    }
+
+    /**
+     * What {@code rawPath} names: an events collection, one event, or a path into an event's attachments; empty when
+     * it names none of them (404).
+     *
+     * @throws GraphException {@code ErrorInvalidIdMalformed} when the shape is right but an id is not usable
+     */
+    public static Optional<GraphResource> resolve(String rawPath) {
         List<Segment> segments = new ArrayList<>();
         for (String raw : rawPath.split("/", -1)) {
             if (raw.isEmpty()) {
@@ -44,7 +54,7 @@ public final class GraphPaths {
             }
             segments.add(Segment.of(decoded.get()));
         }
-        return new Cursor(segments).attachments();
+        return new Cursor(segments).resource();
     }
 
     /** One decoded segment: a name, and the key when written {@code name('key')}. */
@@ -78,7 +88,7 @@ public final class GraphPaths {
             this.segments = segments;
         }
 
-        Optional<AttachmentsPath> attachments() {
+        Optional<GraphResource> resource() {
             String version = version();
             if (version == null || !hasNext()) {
                 return Optional.empty();
@@ -102,7 +112,7 @@ public final class GraphPaths {
             if (ownerId == null && !EventPath.ME.equals(ownerKind)) {
                 return Optional.empty();
             }
-            return event(version, ownerKind, ownerId).flatMap(this::attachmentsOf);
+            return event(version, ownerKind, ownerId).flatMap(this::below);
         }
 
         private String version() {
@@ -147,6 +157,11 @@ public final class GraphPaths {
                     || calendarId == null && container.startsWith("calendar") && !"calendar".equals(container)) {
                 return Optional.empty();
             }
+            if (next == segments.size() - 1 && peek().is("events") && peek().key() == null) {
+                next++;
+                return Optional.of(new EventPath(version, ownerKind, ownerId, container, calendarGroupId, calendarId,
+                        null));
+            }
             String eventId = keyOfNext("events");
             if (eventId == null) {
                 return Optional.empty();
@@ -155,8 +170,15 @@ public final class GraphPaths {
                     eventId));
         }
 
-        private Optional<AttachmentsPath> attachmentsOf(EventPath event) {
-            if (!hasNext() || !peek().is("attachments")) {
+        /** The events collection, the event itself, or a path into its attachments. */
+        private Optional<GraphResource> below(EventPath event) {
+            if (event.eventId() == null) {
+                return Optional.of(new EventsCollection(event));
+            }
+            if (!hasNext()) {
+                return Optional.of(new EventItem(event));
+            }
+            if (!peek().is("attachments")) {
                 return Optional.empty();
             }
             Segment attachments = take();

@@ -16,10 +16,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
@@ -55,6 +56,8 @@ class AddAttachmentTest {
         String tenant = Tokens.newTenant();
         String oid = UUID.randomUUID().toString();
         String token = Tokens.sign(Tokens.delegated(tenant, oid));
+        // An id as Exchange makes them, '=' and all, published by the calendar system of record.
+        Events.publish(tenant, EVENT, oid, null);
 
         Response response = given().auth().oauth2(token)
                 .contentType("application/json")
@@ -105,36 +108,49 @@ class AddAttachmentTest {
         assertThat(recordJson.at("/size").asInt()).isEqualTo(MENU.length());
     }
 
+    /** Where the event is created, where the attachment is posted ({E} = its id), and who asks. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/v1.0/me/calendar/events/EV1/attachments",
-            "/beta/me/calendars/CAL1/events/EV1/attachments",
-            "/v1.0/me/calendargroup/calendars/CAL1/events/EV1/attachments",
-            "/v1.0/me/calendarGroups/GRP1/calendars/CAL1/events('EV1')/attachments",
-            "/beta/users/someone%40contoso.com/events/EV1/attachments",
-            "/v1.0/Users/USER1/Calendars/CAL1/Events/EV1/Attachments",
-            "/v1.0/groups/GROUP1/calendar/events/EV1/attachments",
+    @CsvSource(delimiter = '|', value = {
+            "/v1.0/me/calendar/events|/v1.0/me/calendar/events/{E}/attachments|delegated",
+            "/beta/me/calendars/CAL1/events|/beta/me/calendars/CAL1/events/{E}/attachments|delegated",
+            "/beta/me/calendars/CAL1/events|/v1.0/me/events('{E}')/attachments|delegated",
+            "/v1.0/me/calendargroup/calendars/CAL1/events|/v1.0/me/calendargroup/calendars/CAL1/events/{E}/attachments|delegated",
+            "/v1.0/me/calendarGroups/GRP1/calendars/CAL1/events|/v1.0/me/calendarGroups/GRP1/calendars/CAL1/events('{E}')/attachments|delegated",
+            "/beta/users/someone%40contoso.com/events|/beta/users/someone%40contoso.com/events/{E}/attachments|app",
+            "/v1.0/Users/USER1/Calendars/CAL1/Events|/v1.0/users/USER1/calendars/CAL1/events/{E}/Attachments|app",
+            "/v1.0/groups/GROUP1/calendar/events|/v1.0/groups/GROUP1/calendar/events/{E}/attachments|group",
+            "/v1.0/groups/GROUP1/events|/beta/Groups/GROUP1/Events/{E}/attachments|group",
     })
-    void fileAttachmentOnEveryRouteShape(String path) {
-        given().auth().oauth2(Tokens.user(Tokens.newTenant()))
+    void fileAttachmentOnEveryRouteShape(String collection, String attachments, String caller) {
+        String tenant = Tokens.newTenant();
+        String token = switch (caller) {
+            case "app" -> Tokens.app(tenant);
+            case "group" -> Tokens.groupMember(tenant, "GROUP1");
+            default -> Tokens.user(tenant);
+        };
+        String event = Events.create(token, collection);
+
+        given().auth().oauth2(token)
                 .contentType("application/json")
                 .body(fileBody("notes.txt", "some notes"))
-                .post(path)
+                .post(attachments.replace("{E}", Events.encoded(event)))
                 .then().statusCode(201)
                 .body("'@odata.type'", equalTo("#microsoft.graph.fileAttachment"))
                 .body("size", equalTo(10));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1.0/me/events/EV1/attachments", "/beta/users/U1/calendar/events/EV1/attachments"})
-    void itemAttachmentIsNotEchoedAndHasNoContentType(String path) throws Exception {
+    @CsvSource(delimiter = '|', value = {"/v1.0/me/events|delegated", "/beta/users/U1/calendar/events|app"})
+    void itemAttachmentIsNotEchoedAndHasNoContentType(String collection, String caller) throws Exception {
         String tenant = Tokens.newTenant();
+        String token = "app".equals(caller) ? Tokens.app(tenant) : Tokens.user(tenant);
+        String path = collection + "/" + Events.create(token, collection) + "/attachments";
         String item = "{\"@odata.type\":\"microsoft.graph.event\",\"subject\":\"Discuss gifts for children\","
                 + "\"body\":{\"contentType\":\"HTML\",\"content\":\"Let's look for funding!\"},"
                 + "\"start\":{\"dateTime\":\"2016-12-02T18:00:00\",\"timeZone\":\"Pacific Standard Time\"},"
                 + "\"end\":{\"dateTime\":\"2016-12-02T19:00:00\",\"timeZone\":\"Pacific Standard Time\"}}";
 
-        Response response = given().auth().oauth2(Tokens.user(tenant))
+        Response response = given().auth().oauth2(token)
                 .contentType("application/json")
                 .body("{\"@odata.type\":\"#microsoft.graph.itemAttachment\",\"name\":\"Holiday event\",\"item\":" + item + "}")
                 .post(path);
@@ -152,12 +168,13 @@ class AddAttachmentTest {
 
     @Test
     void referenceAttachmentOnBetaIsCanonicalised() {
-        given().auth().oauth2(Tokens.user(Tokens.newTenant()))
+        String token = Tokens.user(Tokens.newTenant());
+        given().auth().oauth2(token)
                 .contentType("application/json")
                 .body("{\"@odata.type\":\"#microsoft.graph.referenceAttachment\",\"name\":\"Personal pictures\","
                         + "\"sourceUrl\":\"https://contoso.com/personal/mario_contoso_net/Documents/Pics\","
                         + "\"providerType\":\"oneDriveConsumer\",\"permission\":\"Edit\",\"isFolder\":\"True\"}")
-                .post("/beta/me/events/AAMkAGE1M88AADUv0uAAAG%3D/attachments")
+                .post("/beta/me/events/" + Events.create(token, "/beta/me/events") + "/attachments")
                 .then().statusCode(201)
                 .body("'@odata.type'", equalTo("#microsoft.graph.referenceAttachment"))
                 .body("name", equalTo("Personal pictures"))
@@ -172,11 +189,12 @@ class AddAttachmentTest {
 
     @Test
     void referenceAttachmentOnV1HasOnlyBaseProperties() {
-        Response response = given().auth().oauth2(Tokens.user(Tokens.newTenant()))
+        String token = Tokens.user(Tokens.newTenant());
+        Response response = given().auth().oauth2(token)
                 .contentType("application/json")
                 .body("{\"@odata.type\":\"#microsoft.graph.referenceAttachment\",\"name\":\"Link\","
                         + "\"sourceUrl\":\"https://contoso.com/x\"}")
-                .post("/v1.0/me/events/EV1/attachments");
+                .post("/v1.0/me/events/" + Events.create(token, "/v1.0/me/events") + "/attachments");
 
         response.then().statusCode(201).body("'@odata.type'", equalTo("#microsoft.graph.referenceAttachment"));
         assertThat(response.jsonPath().getMap("$")).doesNotContainKey("sourceUrl");
@@ -186,12 +204,13 @@ class AddAttachmentTest {
     void declaredContentTypeAndInlineFlagAreKept() {
         byte[] png = Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-        given().auth().oauth2(Tokens.user(Tokens.newTenant()))
+        String token = Tokens.user(Tokens.newTenant());
+        given().auth().oauth2(token)
                 .contentType("application/json")
                 .body("{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"logo\",\"contentType\":\"image/png\","
                         + "\"isInline\":true,\"contentId\":\"logo\",\"contentBytes\":\""
                         + Base64.getEncoder().encodeToString(png) + "\"}")
-                .post("/v1.0/me/events/EV1/attachments")
+                .post("/v1.0/me/events/" + Events.create(token, "/v1.0/me/events") + "/attachments")
                 .then().statusCode(201)
                 .body("contentType", equalTo("image/png"))
                 .body("isInline", equalTo(true))

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
@@ -70,9 +71,12 @@ class BadInputTest {
     })
     void refusedWithAGraphErrorAndNothingLeftBehind(String label, String body, String code) throws Exception {
         String tenant = Tokens.newTenant();
-        String path = label.contains("beta") ? "/beta/me/events/EV1/attachments" : PATH;
+        String token = Tokens.user(tenant);
+        String version = label.contains("beta") ? "/beta" : "/v1.0";
+        // A real event: what is refused here is the body, not the address.
+        String path = version + "/me/events/" + Events.create(token, version + "/me/events") + "/attachments";
 
-        assertGraphError(given().auth().oauth2(Tokens.user(tenant)).contentType("application/json")
+        assertGraphError(given().auth().oauth2(token).contentType("application/json")
                 .body(body.equals("''") ? "" : body).post(path).then(), 400, code);
 
         assertThat(StackClients.objectKeys(tenant + "/")).as("objects left for " + label).isEmpty();
@@ -118,12 +122,18 @@ class BadInputTest {
         String wrongIssuer = Tokens.sign(Tokens.delegated(tenant, oid).issuer("https://elsewhere.example"));
         String wrongAudience = Tokens.sign(Tokens.delegated(tenant, oid).audience("api://something-else"));
         String noTenant = Tokens.sign(Tokens.delegated(tenant, oid).remove("tid"));
+        String notYetValid = Tokens.sign(Tokens.delegated(tenant, oid).claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond()));
+        String signed = Tokens.user(tenant);
+        String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + signed.substring(signed.indexOf('.'), signed.lastIndexOf('.') + 1);
         String tampered = Tokens.user(tenant);
         tampered = tampered.substring(0, tampered.lastIndexOf('.') + 1) + "AAAA" + tampered.substring(tampered.lastIndexOf('.') + 5);
 
         assertGraphError(given().contentType("application/json").body("{}").post(PATH).then()
                 .header("WWW-Authenticate", startsWith("Bearer")), 401, "InvalidAuthenticationToken");
-        for (String token : new String[] {"not-a-jwt", expired, wrongIssuer, wrongAudience, noTenant, tampered}) {
+        for (String token : new String[] {"not-a-jwt", expired, notYetValid, wrongIssuer, wrongAudience, noTenant,
+                unsigned, tampered}) {
             assertGraphError(given().auth().oauth2(token).contentType("application/json").body("{}").post(PATH)
                     .then().header("WWW-Authenticate", startsWith("Bearer")), 401, "InvalidAuthenticationToken");
         }
@@ -142,7 +152,9 @@ class BadInputTest {
                 400, "BadRequest");
         assertGraphError(given().auth().oauth2(readOnly).contentType("application/json").body(body).post(PATH)
                 .then(), 403, "ErrorAccessDenied");
-        given().auth().oauth2(app).contentType("application/json").body(body).post("/v1.0/users/U1/events/EV1/attachments")
+        String event = Events.create(app, "/v1.0/users/U1/events");
+        given().auth().oauth2(app).contentType("application/json").body(body)
+                .post("/v1.0/users/U1/events/" + event + "/attachments")
                 .then().statusCode(201);
         assertThat(StackClients.objectKeys(tenant + "/")).hasSize(1);
     }

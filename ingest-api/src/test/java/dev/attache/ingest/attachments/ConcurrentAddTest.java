@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,10 +30,14 @@ class ConcurrentAddTest {
     void concurrentRequestsAllGetTheirOwnReply() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String token = Tokens.user(Tokens.newTenant());
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(Events.create(token, "/v1.0/me/events"));
+        }
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             responses.add(http.sendAsync(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + RestAssured.port + "/v1.0/me/events/EV" + (i % 5) + "/attachments"))
+                    URI.create("http://localhost:" + RestAssured.port + "/v1.0/me/events/" + events.get(i % 5) + "/attachments"))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))

@@ -30,7 +30,20 @@ import io.restassured.RestAssured;
 @QuarkusTestResource(PipelineStack.class)
 class GraphSdkCompatibilityTest {
 
-    static final String EVENT = "AAMkAGI1AAAt9AHjAAA=";
+    /** An event created through the SDK too, as a Graph client would before attaching to it. */
+    static Event newEvent(String subject) {
+        Event event = new Event();
+        event.setSubject(subject);
+        DateTimeTimeZone start = new DateTimeTimeZone();
+        start.setDateTime("2026-12-01T10:00:00");
+        start.setTimeZone("UTC");
+        event.setStart(start);
+        DateTimeTimeZone end = new DateTimeTimeZone();
+        end.setDateTime("2026-12-01T11:00:00");
+        end.setTimeZone("UTC");
+        event.setEnd(end);
+        return event;
+    }
 
     static AuthenticationProvider bearer(String token) {
         return (request, context) -> request.headers.add("Authorization", "Bearer " + token);
@@ -54,7 +67,12 @@ class GraphSdkCompatibilityTest {
         file.setName("menu.txt");
         file.setContentBytes("mac and cheese today".getBytes(StandardCharsets.UTF_8));
 
-        Attachment created = v1(Tokens.user(Tokens.newTenant())).me().events().byEventId(EVENT).attachments().post(file);
+        GraphServiceClient graph = v1(Tokens.user(Tokens.newTenant()));
+        Event event = graph.me().events().post(newEvent("Lunch"));
+        assertThat(event.getId()).isNotBlank();
+        assertThat(event.getSubject()).isEqualTo("Lunch");
+
+        Attachment created = graph.me().events().byEventId(event.getId()).attachments().post(file);
 
         assertThat(created).isInstanceOf(FileAttachment.class);
         FileAttachment typed = (FileAttachment) created;
@@ -86,8 +104,10 @@ class GraphSdkCompatibilityTest {
         String tenant = Tokens.newTenant();
         String token = Tokens.sign(Tokens.app(tenant, UUID.randomUUID().toString(), "Calendars.ReadWrite"));
 
-        Attachment created = v1(token).users().byUserId("user@contoso.com").calendars().byCalendarId("CAL=1")
-                .events().byEventId(EVENT).attachments().post(attachment);
+        var calendar = v1(token).users().byUserId("user@contoso.com").calendars().byCalendarId("CAL=1");
+        String eventId = calendar.events().post(newEvent("Holidays")).getId();
+
+        Attachment created = calendar.events().byEventId(eventId).attachments().post(attachment);
 
         assertThat(created).isInstanceOf(ItemAttachment.class);
         assertThat(created.getName()).isEqualTo("Holiday event");
@@ -104,7 +124,12 @@ class GraphSdkCompatibilityTest {
         reference.setPermission(com.microsoft.graph.beta.models.ReferenceAttachmentPermission.Edit);
         reference.setIsFolder(true);
 
-        var created = beta(Tokens.user(Tokens.newTenant())).me().events().byEventId(EVENT).attachments().post(reference);
+        var graph = beta(Tokens.user(Tokens.newTenant()));
+        var event = new com.microsoft.graph.beta.models.Event();
+        event.setSubject("Pictures");
+        String eventId = graph.me().events().post(event).getId();
+
+        var created = graph.me().events().byEventId(eventId).attachments().post(reference);
 
         assertThat(created).isInstanceOf(com.microsoft.graph.beta.models.ReferenceAttachment.class);
         var typed = (com.microsoft.graph.beta.models.ReferenceAttachment) created;
@@ -120,15 +145,21 @@ class GraphSdkCompatibilityTest {
         FileAttachment nameless = new FileAttachment();
         nameless.setContentBytes(new byte[] {1, 2, 3});
 
-        assertThatThrownBy(() -> v1(Tokens.user(Tokens.newTenant())).me().events().byEventId(EVENT).attachments()
-                .post(nameless))
+        GraphServiceClient graph = v1(Tokens.user(Tokens.newTenant()));
+        String eventId = graph.me().events().post(newEvent("Errors")).getId();
+        assertThatThrownBy(() -> graph.me().events().byEventId(eventId).attachments().post(nameless))
                 .isInstanceOfSatisfying(ODataError.class, e -> {
                     assertThat(e.getResponseStatusCode()).isEqualTo(400);
                     assertThat(e.getError().getCode()).isEqualTo("ErrorInvalidRequest");
                     assertThat(e.getMessage()).isNotBlank();
                     assertThat(e.getError().getInnerError().getRequestId()).isNotBlank();
                 });
-        assertThatThrownBy(() -> v1("garbage").me().events().byEventId(EVENT).attachments().post(nameless))
+        assertThatThrownBy(() -> graph.me().events().byEventId("AAMk-not-there").attachments().post(nameless))
+                .isInstanceOfSatisfying(ODataError.class, e -> {
+                    assertThat(e.getResponseStatusCode()).isEqualTo(404);
+                    assertThat(e.getError().getCode()).isEqualTo("ErrorItemNotFound");
+                });
+        assertThatThrownBy(() -> v1("garbage").me().events().byEventId(eventId).attachments().post(nameless))
                 .isInstanceOfSatisfying(ODataError.class, e -> {
                     assertThat(e.getResponseStatusCode()).isEqualTo(401);
                     assertThat(e.getError().getCode()).isEqualTo("InvalidAuthenticationToken");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,9 +27,11 @@ class OperationsTest {
 
     @Test
     void metricsCountRequestsBytesAndReplyLatency() {
-        given().auth().oauth2(Tokens.user(Tokens.newTenant())).contentType("application/json")
+        String token = Tokens.user(Tokens.newTenant());
+        given().auth().oauth2(token).contentType("application/json")
                 .body("{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\",\"contentBytes\":\"AQID\"}")
-                .post("/v1.0/me/events/EV1/attachments").then().statusCode(201);
+                .post("/v1.0/me/events/" + Events.create(token, "/v1.0/me/events") + "/attachments")
+                .then().statusCode(201);
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("attache_ingest_bytes_total"))

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
@@ -34,7 +35,6 @@ import io.restassured.RestAssured;
 class RequestLimitTest {
 
     static final int LIMIT = 4 * 1024 * 1024;
-    static final String PATH = "/v1.0/me/events/EV1/attachments";
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** A file-attachment body of exactly {@code total} bytes: as much content as fits, then JSON whitespace. */
@@ -54,17 +54,23 @@ class RequestLimitTest {
         return (json + " ".repeat(total - json.length())).getBytes(StandardCharsets.US_ASCII);
     }
 
-    static URI uri() {
-        return URI.create("http://localhost:" + RestAssured.port + PATH);
+    static URI uri(String token) {
+        return URI.create("http://localhost:" + RestAssured.port + path(token));
+    }
+
+    /** The attachments of a new event of the token's user. */
+    static String path(String token) {
+        return "/v1.0/me/events/" + Events.create(token, "/v1.0/me/events") + "/attachments";
     }
 
     @Test
     void aBodyOfExactlyTheLimitIsAccepted() throws Exception {
         String tenant = Tokens.newTenant();
+        String token = Tokens.user(tenant);
         byte[] body = bodyOf(LIMIT);
 
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri())
-                .header("Authorization", "Bearer " + Tokens.user(tenant))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(token))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -78,10 +84,11 @@ class RequestLimitTest {
     @Test
     void aChunkedBodyOneByteOverTheLimitIsRefusedAndLeavesNothing() throws Exception {
         String tenant = Tokens.newTenant();
+        String token = Tokens.user(tenant);
         byte[] body = bodyOf(LIMIT + 1);
 
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri())
-                .header("Authorization", "Bearer " + Tokens.user(tenant))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(token))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
@@ -96,11 +103,13 @@ class RequestLimitTest {
     @Test
     void aContentLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws Exception {
         String tenant = Tokens.newTenant();
+        String token = Tokens.user(tenant);
+        String path = path(token);
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             // Headers only: if the server waited for the body, the read below would time out.
-            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.user(tenant)
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.attache.ingest.support.AppProcess;
+import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.schemas.kafka.ContractJson;
@@ -63,6 +64,8 @@ class TwoInstancesIT {
     @Test
     void eachInstanceGetsTheRepliesToItsOwnCommands() throws Exception {
         String token = Tokens.user(Tokens.newTenant());
+        List<String> events = List.of(Events.create(token, "/v1.0/me/events"), Events.create(token, "/v1.0/me/events"),
+                Events.create(token, "/v1.0/me/events"));
         int[] ports = {RestAssured.port, second.port()};
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -72,7 +75,7 @@ class TwoInstancesIT {
             String body = "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"" + name
                     + "\",\"contentBytes\":\"AQID\"}";
             responses.add(HTTP.sendAsync(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + ports[i % 2] + "/v1.0/me/events/EV" + (i % 3) + "/attachments"))
+                    URI.create("http://localhost:" + ports[i % 2] + "/v1.0/me/events/" + events.get(i % 3) + "/attachments"))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))

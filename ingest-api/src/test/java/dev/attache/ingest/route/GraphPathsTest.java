@@ -64,6 +64,21 @@ class GraphPathsTest {
         assertThat(count.tail()).isEqualTo(List.of("$count"));
     }
 
+    @Test
+    void resolvesEventCollectionsAndEvents() {
+        assertThat(GraphPaths.resolve("/v1.0/me/events")).contains(
+                new EventsCollection(new EventPath("v1.0", "me", null, "events", null, null, null)));
+        assertThat(GraphPaths.resolve("/beta/users/U1/calendars('C1')/events")).contains(
+                new EventsCollection(new EventPath("beta", "user", "U1", "calendars", null, "C1", null)));
+        assertThat(GraphPaths.resolve("/v1.0/groups/G1/calendar/events")).contains(
+                new EventsCollection(new EventPath("v1.0", "group", "G1", "calendar", null, null, null)));
+        assertThat(GraphPaths.resolve("/v1.0/me/events/E%3D1")).contains(
+                new EventItem(new EventPath("v1.0", "me", null, "events", null, null, "E=1")));
+        assertThat(GraphPaths.resolve("/v1.0/me/events/E1/attachments")).get().isInstanceOf(AttachmentsPath.class);
+        assertThat(GraphPaths.resolve("/v1.0/me/calendars/events")).isEmpty();
+        assertThat(GraphPaths.parse("/v1.0/me/events/E1")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "/", "/v1.0", "/v2.0/me/events/E1/attachments", "/v1.0/me/events/E1", "/v1.0/me/events/E1/photos",

@@ -50,6 +50,17 @@ public final class Tokens {
                 .expiresIn(Duration.ofMinutes(30));
     }
 
+    /** A delegated user who may write to the calendars of {@code groupId}, listed in the token's groups claim. */
+    public static String groupMember(String tenant, String groupId) {
+        return sign(delegated(tenant, UUID.randomUUID().toString(), "Calendars.ReadWrite", "Group.ReadWrite.All")
+                .claim("groups", List.of(groupId)));
+    }
+
+    /** An app-only token with the Calendars.ReadWrite role. */
+    public static String app(String tenant) {
+        return sign(app(tenant, UUID.randomUUID().toString(), "Calendars.ReadWrite"));
+    }
+
     public static String sign(JwtClaimsBuilder claims) {
         return claims.sign(privateKey());
     }

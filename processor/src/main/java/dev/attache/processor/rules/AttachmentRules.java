@@ -15,8 +15,8 @@ import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.ReferenceFields;
 
 /**
- * Decides what one {@code add} command makes: a pure function of the command and its log-append time, so replaying
- * the command log rebuilds the same records.
+ * Decides what one {@code add} command makes, once {@link AccessRules} let it at its event: a pure function of the
+ * command and its log-append time, so replaying the command log rebuilds the same records.
  *
  * <ul>
  *   <li>{@code size} is {@code object.length}, the bytes stored in S3: the decoded file, the item's JSON, or the
@@ -43,6 +43,9 @@ public final class AttachmentRules {
         if (defect.isPresent()) {
             return new Decision.Unprocessable(defect.get());
         }
+        if (!AttachmentCommand.TYPE_ADD.equals(command.type())) {
+            return new Decision.Unprocessable("command type '" + command.type() + "' does not make an attachment");
+        }
         try {
             return new Decision.Accepted(record(command, appendTime));
         } catch (InvalidAttachment e) {
@@ -51,8 +54,8 @@ public final class AttachmentRules {
     }
 
     /**
-     * Why {@code command} cannot be judged at all (not version 1, not an add, required parts missing), or empty.
-     * Such a command is not the client's fault: nothing is stored and its object is kept.
+     * Why {@code command}, of any type, cannot be judged at all (not version 1, an unknown type, required parts
+     * missing), or empty. Such a command is not the client's fault: nothing is stored and its object is kept.
      */
     public static Optional<String> defect(AttachmentCommand command) {
         return CommandShape.defect(command);

@@ -6,14 +6,20 @@ import java.util.Set;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
+import dev.attache.schemas.attachment.Principal;
+import dev.attache.schemas.attachment.Route;
 
 /**
- * Whether a command is one this build can judge at all: version 1, an {@code add}, with the parts the schema
- * requires. Anything else is a producer bug or a newer schema, never the client's fault.
+ * Whether a command is one this build can judge at all: version 1, a known type, with the parts the schema requires
+ * for that type. Anything else is a producer bug or a newer schema, never the client's fault.
  */
 final class CommandShape {
 
+    private static final Set<String> TYPES = Set.of(AttachmentCommand.TYPE_ADD, AttachmentCommand.TYPE_CREATE_EVENT,
+            AttachmentCommand.TYPE_DELETE_EVENT);
     private static final Set<String> API_VERSIONS = Set.of("v1.0", "beta");
+    private static final Set<String> OWNER_KINDS = Set.of(AccessRules.ME, AccessRules.USER, AccessRules.GROUP);
+    private static final Set<String> PRINCIPAL_KINDS = Set.of(Principal.DELEGATED, Principal.APP);
     private static final Set<String> PAYLOADS = Set.of(AttachmentInput.PAYLOAD_CONTENT_BYTES,
             AttachmentInput.PAYLOAD_ITEM, AttachmentInput.PAYLOAD_NONE);
 
@@ -25,14 +31,58 @@ final class CommandShape {
         if (command.schemaVersion() != AttachmentCommand.SCHEMA_VERSION) {
             return Optional.of("schemaVersion " + command.schemaVersion() + " is not supported");
         }
-        if (!AttachmentCommand.TYPE_ADD.equals(command.type())) {
+        if (!TYPES.contains(command.type())) {
             return Optional.of("command type '" + command.type() + "' is not supported");
         }
-        if (blank(command.attachmentId()) || blank(command.tenantId()) || blank(command.eventId())) {
-            return Optional.of("attachmentId, tenantId and eventId are required");
+        if (blank(command.tenantId()) || blank(command.eventId())) {
+            return Optional.of("tenantId and eventId are required");
         }
-        if (command.route() == null || !API_VERSIONS.contains(command.route().apiVersion())) {
+        Optional<String> route = routeDefect(command.route());
+        if (route.isPresent()) {
+            return route;
+        }
+        Principal principal = command.principal();
+        if (principal == null || !PRINCIPAL_KINDS.contains(principal.kind()) || blank(principal.objectId())) {
+            return Optional.of("principal with kind delegated or app and an objectId is required");
+        }
+        return switch (command.type()) {
+            case AttachmentCommand.TYPE_ADD -> addDefect(command);
+            case AttachmentCommand.TYPE_CREATE_EVENT -> command.event() == null
+                    ? Optional.of("event is required")
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> routeDefect(Route route) {
+        if (route == null || !API_VERSIONS.contains(route.apiVersion())) {
             return Optional.of("route with apiVersion v1.0 or beta is required");
+        }
+        if (!OWNER_KINDS.contains(route.ownerKind()) || blank(route.ownerId())) {
+            return Optional.of("route with ownerKind me, user or group and an ownerId is required");
+        }
+        boolean calendarNeeded = false;
+        boolean groupNeeded = false;
+        switch (route.container() == null ? "" : route.container()) {
+            case "events", "calendar" -> { }
+            case "calendars", "calendargroup" -> calendarNeeded = true;
+            case "calendarGroups" -> {
+                calendarNeeded = true;
+                groupNeeded = true;
+            }
+            default -> {
+                return Optional.of("route container '" + route.container() + "' is not supported");
+            }
+        }
+        if (calendarNeeded && blank(route.calendarId()) || groupNeeded && blank(route.calendarGroupId())) {
+            return Optional.of("route container '" + route.container() + "' needs its calendar (group) ids");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> addDefect(AttachmentCommand command) {
+        if (blank(command.attachmentId())) {
+            return Optional.of("attachmentId is required");
         }
         if (command.attachment() == null || !PAYLOADS.contains(command.attachment().payload())) {
             return Optional.of("attachment with a known payload is required");

@@ -8,6 +8,18 @@ public final class GraphErrors {
     public static final String INVALID_REQUEST = "ErrorInvalidRequest";
     public static final String TOO_LARGE = "RequestEntityTooLarge";
     public static final String GENERAL = "generalException";
+    public static final String NOT_FOUND = "ErrorItemNotFound";
+    public static final String ACCESS_DENIED = "ErrorAccessDenied";
+    public static final String BAD_REQUEST = "BadRequest";
+
+    /** Exchange's texts, as Graph relays them. */
+    public static final ReplyError ITEM_NOT_FOUND = new ReplyError(404, NOT_FOUND,
+            "The specified object was not found in the store.");
+    public static final ReplyError DENIED = new ReplyError(403, ACCESS_DENIED,
+            "Access is denied. Check credentials and try again.");
+    /** The gateway's answer to {@code /me} with an app-only token (graph-contract §2.2). */
+    public static final ReplyError ME_NEEDS_DELEGATED = new ReplyError(400, BAD_REQUEST,
+            "/me request is only valid with delegated authentication flow.");
 
     private GraphErrors() {
     }
@@ -20,8 +32,13 @@ public final class GraphErrors {
         return new ReplyError(413, TOO_LARGE, message);
     }
 
-    /** For commands the processor cannot read; the detail goes to the log, not to the client. */
+    /** For attachment commands the processor cannot read; the detail goes to the log, not to the client. */
     public static ReplyError unprocessable() {
         return new ReplyError(500, GENERAL, "The attachment could not be processed.");
+    }
+
+    /** For event commands the processor cannot read. */
+    public static ReplyError unprocessableEvent() {
+        return new ReplyError(500, GENERAL, "The event could not be processed.");
     }
 }

@@ -1,14 +1,21 @@
 package dev.attache.processor.topology;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.FailOnInvalidTimestamp;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.attache.processor.objects.ObjectDiscarder;
+import dev.attache.schemas.event.CalendarEvent;
+import dev.attache.schemas.kafka.CalendarEventSerde;
+import dev.attache.schemas.kafka.CalendarShareSerde;
+import dev.attache.schemas.kafka.GroupMembershipSerde;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
 
@@ -16,11 +23,23 @@ import dev.attache.schemas.kafka.Topics;
  * The processor's topology, built by one method for the application and its tests:
  *
  * <pre>
- * attachment-commands ──▶ command processor ──▶ attachments            (accepted records, partitioned by event)
- *                            │  ▲            └─▶ REPLY_TOPIC of the command (replies, when it asked for one)
- *                            ▼  │
- *                      attachments-store       (tenant/event/attachment → record, prefix-scannable per event)
+ * attachment-commands ──▶ command processor ──┬─▶ attachments          (records and tombstones, partitioned by event)
+ *                              │        │       ├─▶ calendar-events      (events created / deleted through Graph)
+ *                              │        │       └─▶ REPLY_TOPIC of the command (replies, when it asked for one)
+ *                              ▼        ▼       │
+ *                 attachments-store  events-store
+ *                              ▲        ▲       │
+ * calendar-events ───▶ events registry ─┴───────┴─▶ attachments (tombstones: an event deleted by its system of record)
+ *
+ * calendar-shares   ──▶ shares-store       (global: every instance holds every share)
+ * group-memberships ──▶ memberships-store  (global)
  * </pre>
+ *
+ * The command processor and the events registry share their stores, so Kafka Streams puts them in one
+ * sub-topology: task {@code n} reads partition {@code n} of both {@code attachment-commands} and
+ * {@code calendar-events}. Both are keyed {@code tenant/event} with the default partitioner, so an event and its
+ * commands meet in one task — as long as the two topics have the same partition count (Streams does not check this
+ * for the Processor API; {@code TopicSpec} creates them so).
  */
 public final class AttachmentTopology {
 
@@ -30,12 +49,29 @@ public final class AttachmentTopology {
     public static final String ATTACHMENTS_SINK = "attachments-sink";
     public static final String REPLIES_SINK = "replies-sink";
 
+    public static final String EVENTS_SOURCE = "calendar-events-source";
+    public static final String EVENTS_REGISTRY = "calendar-events-registry";
+    public static final String EVENTS_STORE = "events-store";
+    public static final String EVENTS_SINK = "calendar-events-sink";
+
+    public static final String SHARES_SOURCE = "calendar-shares-source";
+    public static final String SHARES_UPDATER = "calendar-shares-updater";
+    public static final String SHARES_STORE = "shares-store";
+
+    public static final String MEMBERSHIPS_SOURCE = "group-memberships-source";
+    public static final String MEMBERSHIPS_UPDATER = "group-memberships-updater";
+    public static final String MEMBERSHIPS_STORE = "memberships-store";
+
+    /** An event record goes where its commands are: the default partitioner on the same key. */
+    static final StreamPartitioner<String, CalendarEvent> BY_EVENT_KEY = (topic, key, value, numPartitions) ->
+            Optional.of(Set.of(EventPartitioner.partition(key, numPartitions)));
+
     private AttachmentTopology() {
     }
 
     /**
      * @param replyTopics the topics a command may ask its reply to be sent to (whole-name match)
-     * @param discarder deletes the payloads of rejected commands
+     * @param discarder deletes the payloads of rejected commands and of deleted events' attachments
      * @param outcomes counts what happened to each command
      */
     public static Topology build(Pattern replyTopics, ObjectDiscarder discarder, CommandOutcomes outcomes) {
@@ -46,12 +82,34 @@ public final class AttachmentTopology {
         topology.addSource(AutoOffsetReset.earliest(), SOURCE, new FailOnInvalidTimestamp(),
                 Serdes.String().deserializer(), JsonSerde.commands(), Topics.ATTACHMENT_COMMANDS);
         topology.addProcessor(PROCESSOR, () -> new CommandProcessor(replyTopics, discarder, outcomes), SOURCE);
+        // The registry of events is read from its beginning: an event published before this application first ran
+        // exists all the same.
+        topology.addSource(AutoOffsetReset.earliest(), EVENTS_SOURCE, Serdes.String().deserializer(),
+                new CalendarEventSerde(), Topics.CALENDAR_EVENTS);
+        topology.addProcessor(EVENTS_REGISTRY, () -> new EventRegistryProcessor(discarder), EVENTS_SOURCE);
+
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATTACHMENTS_STORE),
-                Serdes.String(), JsonSerde.records()), PROCESSOR);
+                Serdes.String(), JsonSerde.records()), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENTS_STORE),
+                Serdes.String(), new CalendarEventSerde()), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(ATTACHMENTS_SINK, Topics.ATTACHMENTS, Serdes.String().serializer(), JsonSerde.records(),
-                new EventPartitioner(), PROCESSOR);
+                new EventPartitioner(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(REPLIES_SINK, AddressedReply.TOPIC, Serdes.String().serializer(),
                 AddressedReply.serializer(), AddressedReply.PARTITION, PROCESSOR);
+        topology.addSink(EVENTS_SINK, Topics.CALENDAR_EVENTS, Serdes.String().serializer(), new CalendarEventSerde(),
+                BY_EVENT_KEY, PROCESSOR);
+
+        // Shares and memberships are keyed by owner or group, not by event: no partitioning could put them next to
+        // an event's commands, so every instance keeps them all (small, rarely written). A global store restores
+        // from its topic directly, hence no changelog.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHARES_STORE),
+                        Serdes.String(), new CalendarShareSerde()).withLoggingDisabled(),
+                SHARES_SOURCE, Serdes.String().deserializer(), new CalendarShareSerde(), Topics.CALENDAR_SHARES,
+                SHARES_UPDATER, () -> new GlobalStoreUpdater<>(SHARES_STORE));
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERSHIPS_STORE),
+                        Serdes.String(), new GroupMembershipSerde()).withLoggingDisabled(),
+                MEMBERSHIPS_SOURCE, Serdes.String().deserializer(), new GroupMembershipSerde(),
+                Topics.GROUP_MEMBERSHIPS, MEMBERSHIPS_UPDATER, () -> new GlobalStoreUpdater<>(MEMBERSHIPS_STORE));
         return topology;
     }
 }

@@ -17,13 +17,15 @@ public final class CommandOutcomes {
 
     /** What happened to a command. */
     public enum Outcome {
-        /** A new record was stored and published. */
+        /** A new attachment or event was stored and published. */
         CREATED,
-        /** The attachment already existed (a redelivered or replayed command): answered from the store. */
+        /** The attachment or event already existed (a redelivered or replayed command): answered from the store. */
         DUPLICATE,
-        /** The client's attachment was invalid; its object was discarded. */
+        /** Refused: invalid, not found or not allowed. An attachment's object was discarded. */
         REJECTED,
-        /** The command could not be read as a version-1 add; nothing was changed. */
+        /** An event was deleted, with its attachments. */
+        DELETED,
+        /** The command could not be read as a version-1 command; nothing was changed. */
         UNPROCESSABLE;
 
         public String tag() {
@@ -36,7 +38,7 @@ public final class CommandOutcomes {
     public CommandOutcomes(MeterRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
             counters.put(outcome, Counter.builder(METER)
-                    .description("Attachment commands processed, by outcome")
+                    .description("Commands processed, by outcome")
                     .tag("outcome", outcome.tag())
                     .register(registry));
         }

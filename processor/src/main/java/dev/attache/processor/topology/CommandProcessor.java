@@ -11,19 +11,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 import dev.attache.processor.objects.ObjectDiscarder;
+import dev.attache.processor.rules.AccessRules;
+import dev.attache.processor.rules.AccessRules.Mode;
+import dev.attache.processor.rules.AccessRules.Verdict;
 import dev.attache.processor.rules.AttachmentRules;
 import dev.attache.processor.rules.Decision;
+import dev.attache.processor.rules.EventDecision;
+import dev.attache.processor.rules.EventRules;
 import dev.attache.processor.rules.GraphErrors;
+import dev.attache.processor.rules.Registry;
 import dev.attache.processor.topology.CommandOutcomes.Outcome;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.attachment.ReplyError;
+import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.kafka.AttachmentKeys;
 
 /**
- * Applies the rules to each command and wires their outcome: store and publish an accepted record, discard a
- * rejected payload, answer the requester. It decides nothing itself. Output values are a record (to
- * {@code attachments}) or an {@link AddressedReply} (to the replies sink), hence {@code Object}.
+ * Applies the rules to each command and wires their outcome: store and publish what they made, discard the payloads
+ * they let go, answer the requester. It decides nothing itself. Output values are a record or tombstone (to
+ * {@code attachments}), an event or tombstone (to {@code calendar-events}) or an {@link AddressedReply} (to the
+ * replies sink), hence {@code Object}.
  */
 final class CommandProcessor implements Processor<String, AttachmentCommand, String, Object> {
 
@@ -34,7 +43,10 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private final CommandOutcomes outcomes;
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, AttachmentRecord> store;
+    private KeyValueStore<String, AttachmentRecord> attachments;
+    private KeyValueStore<String, CalendarEvent> events;
+    private Registry registry;
+    private AttachmentCascade cascade;
 
     CommandProcessor(Pattern replyTopics, ObjectDiscarder discarder, CommandOutcomes outcomes) {
         this.replyTopics = replyTopics;
@@ -45,7 +57,11 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.store = context.getStateStore(AttachmentTopology.ATTACHMENTS_STORE);
+        this.attachments = context.getStateStore(AttachmentTopology.ATTACHMENTS_STORE);
+        this.events = context.getStateStore(AttachmentTopology.EVENTS_STORE);
+        this.registry = new StoreRegistry(context.getStateStore(AttachmentTopology.SHARES_STORE),
+                context.getStateStore(AttachmentTopology.MEMBERSHIPS_STORE));
+        this.cascade = new AttachmentCascade(context, discarder);
     }
 
     @Override
@@ -67,38 +83,95 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         if (defect.isPresent()) {
             return unprocessable(command, defect.get());
         }
+        return switch (command.type()) {
+            case AttachmentCommand.TYPE_CREATE_EVENT -> createEvent(command, appendTime);
+            case AttachmentCommand.TYPE_DELETE_EVENT -> deleteEvent(command, appendTime);
+            default -> addAttachment(command, appendTime);
+        };
+    }
+
+    private AttachmentReply addAttachment(AttachmentCommand command, long appendTime) {
         String key = AttachmentKeys.attachmentKey(command.tenantId(), command.eventId(), command.attachmentId());
         // Checked before deciding: a duplicate is answered with what was stored, and its object (the stored
         // attachment's content) is never discarded, even by a build whose rules would now refuse it.
-        AttachmentRecord stored = store.get(key);
+        AttachmentRecord stored = attachments.get(key);
         if (stored != null) {
             outcomes.count(Outcome.DUPLICATE);
             return AttachmentReply.created(stored);
         }
+        Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
+                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
+        if (access != Verdict.ALLOWED) {
+            return reject(command, access.error());
+        }
         Decision decision = AttachmentRules.decide(command, Instant.ofEpochMilli(appendTime));
         if (decision instanceof Decision.Accepted accepted) {
-            store.put(key, accepted.record());
+            attachments.put(key, accepted.record());
             // a fresh record: no command header (REPLY_TOPIC…) is carried into the published attachment
             context.forward(new Record<>(key, accepted.record(), appendTime), AttachmentTopology.ATTACHMENTS_SINK);
             outcomes.count(Outcome.CREATED);
             return AttachmentReply.created(accepted.record());
         }
         if (decision instanceof Decision.Rejected rejected) {
-            discarder.discard(command.object());
-            outcomes.count(Outcome.REJECTED);
-            return AttachmentReply.rejected(command.attachmentId(), rejected.error());
+            return reject(command, rejected.error());
         }
         return unprocessable(command, ((Decision.Unprocessable) decision).reason());
     }
 
+    /** The processor owns an appended command's object: refusing the attachment deletes it. */
+    private AttachmentReply reject(AttachmentCommand command, ReplyError error) {
+        discarder.discard(command.object());
+        outcomes.count(Outcome.REJECTED);
+        return AttachmentReply.rejected(command.attachmentId(), error);
+    }
+
+    private AttachmentReply createEvent(AttachmentCommand command, long appendTime) {
+        String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
+        // the id is generated per request: an existing one means this command was already applied
+        CalendarEvent existing = events.get(key);
+        if (existing != null) {
+            outcomes.count(Outcome.DUPLICATE);
+            return AttachmentReply.eventCreated(existing);
+        }
+        EventDecision decision = EventRules.create(command, Instant.ofEpochMilli(appendTime), registry);
+        if (decision instanceof EventDecision.Created created) {
+            events.put(key, created.event());
+            context.forward(new Record<>(key, created.event(), appendTime, OwnWrites.headers()),
+                    AttachmentTopology.EVENTS_SINK);
+            outcomes.count(Outcome.CREATED);
+            return AttachmentReply.eventCreated(created.event());
+        }
+        outcomes.count(Outcome.REJECTED);
+        return AttachmentReply.rejected(null, ((EventDecision.Rejected) decision).error());
+    }
+
+    private AttachmentReply deleteEvent(AttachmentCommand command, long appendTime) {
+        String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
+        CalendarEvent event = events.get(key);
+        Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(), event, registry,
+                Mode.WRITE);
+        if (access != Verdict.ALLOWED) {
+            outcomes.count(Outcome.REJECTED);
+            return AttachmentReply.rejected(null, access.error());
+        }
+        events.delete(key);
+        context.forward(new Record<>(key, null, appendTime, OwnWrites.headers()), AttachmentTopology.EVENTS_SINK);
+        cascade.deleteAttachmentsOf(key, appendTime);
+        outcomes.count(Outcome.DELETED);
+        return AttachmentReply.eventDeleted(event);
+    }
+
     private AttachmentReply unprocessable(AttachmentCommand command, String reason) {
-        LOG.errorf("Cannot process command for attachment %s (%s/%s offset %d): %s; its object is kept",
-                command.attachmentId(), context.recordMetadata().map(m -> m.topic()).orElse("?"),
+        LOG.errorf("Cannot process %s command for event %s (attachment %s) at %s/%s offset %d: %s; nothing was "
+                + "changed and any object is kept", command.type(), command.eventId(), command.attachmentId(),
+                context.recordMetadata().map(m -> m.topic()).orElse("?"),
                 context.recordMetadata().map(m -> m.partition()).orElse(-1),
                 context.recordMetadata().map(m -> m.offset()).orElse(-1L), reason);
         outcomes.count(Outcome.UNPROCESSABLE);
-        // the reply schema requires an id; a command without one still gets its answer through the correlation id
-        String id = command.attachmentId() == null ? "" : command.attachmentId();
-        return AttachmentReply.rejected(id, GraphErrors.unprocessable());
+        boolean onEvent = AttachmentCommand.TYPE_CREATE_EVENT.equals(command.type())
+                || AttachmentCommand.TYPE_DELETE_EVENT.equals(command.type());
+        // the requester matches the answer by correlation id; the attachment id (none on event commands) informs
+        return AttachmentReply.rejected(command.attachmentId(),
+                onEvent ? GraphErrors.unprocessableEvent() : GraphErrors.unprocessable());
     }
 }

@@ -437,6 +437,27 @@ class AttachmentRulesTest {
         }
 
         @Test
+        void missingPrincipalOrRouteOwnerOrCalendarIdsAreNotJudged() {
+            assertThat(unprocessable(Commands.file("a.txt", MENU).principal(null)).reason()).contains("principal");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).route("team", "x", "events", null, null))
+                    .reason()).contains("ownerKind");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).route("me", Commands.USER, "calendars", null,
+                    null)).reason()).isEqualTo("route container 'calendars' needs its calendar (group) ids");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).route("me", Commands.USER, "tasks", null, null))
+                    .reason()).isEqualTo("route container 'tasks' is not supported");
+        }
+
+        @Test
+        void eventCommandsAreReadableButMakeNoAttachment() {
+            assertThat(AttachmentRules.defect(Commands.deleteEvent().build())).isEmpty();
+            assertThat(AttachmentRules.defect(Commands.createEvent().build())).isEmpty();
+            assertThat(AttachmentRules.defect(Commands.createEvent().eventInput(null).build()))
+                    .contains("event is required");
+            assertThat(unprocessable(Commands.createEvent()).reason())
+                    .isEqualTo("command type 'create-event' does not make an attachment");
+        }
+
+        @Test
         void aClientErrorInAnUnreadableCommandIsNotReported() {
             // the command is judged only once it can be read: a missing name is not the first problem here
             assertThat(AttachmentRules.decide(Commands.file("a.txt", MENU).schemaVersion(2).name(null).build(),

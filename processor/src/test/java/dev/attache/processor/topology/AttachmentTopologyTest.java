@@ -4,33 +4,19 @@ import static dev.attache.processor.Commands.JPEG;
 import static dev.attache.processor.Commands.MENU;
 import static dev.attache.schemas.kafka.ReplyHeaders.CORRELATION_ID;
 import static dev.attache.schemas.kafka.ReplyHeaders.REPLY_PARTITION;
-import static dev.attache.schemas.kafka.ReplyHeaders.REPLY_TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -39,121 +25,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.processor.Commands;
-import dev.attache.schemas.ContractSchemas;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.kafka.AttachmentKeys;
-import dev.attache.schemas.kafka.ContractJson;
-import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AttachmentTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-27T14:00:00.250Z");
-    static final byte[] CORRELATION = {0x3B, 0x00, (byte) 0x9A, 0x5C, 0x71, 0x0E, 0x42, (byte) 0xD1};
+    static final byte[] CORRELATION = TopologyHarness.CORRELATION;
 
     @TempDir
     Path stateDir;
 
-    final RecordingDiscarder discarder = new RecordingDiscarder();
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TopologyHarness harness;
+    RecordingDiscarder discarder;
     TopologyTestDriver driver;
-    TestInputTopic<String, AttachmentCommand> commands;
-
-    /** The streams settings the application runs with that change what a test can observe. */
-    static Properties streamsConfig(Path stateDir) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "attache-processor");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka.invalid:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return config;
-    }
-
-    static TopologyTestDriver driver(Path stateDir, RecordingDiscarder discarder, SimpleMeterRegistry registry) {
-        return new TopologyTestDriver(AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES),
-                discarder, new CommandOutcomes(registry)), streamsConfig(stateDir));
-    }
 
     @BeforeEach
     void start() {
-        driver = driver(stateDir, discarder, registry);
-        commands = commandsTopic(driver);
+        harness = new TopologyHarness(stateDir);
+        discarder = harness.discarder;
+        driver = harness.driver;
+        // attachments belong to events that exist: the signed-in user's event, as the calendar system publishes it
+        harness.publish(Commands.myEvent());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
-    static TestInputTopic<String, AttachmentCommand> commandsTopic(TopologyTestDriver driver) {
-        return driver.createInputTopic(Topics.ATTACHMENT_COMMANDS, new StringSerializer(), JsonSerde.commands());
-    }
-
-    /** The headers SmallRye's KafkaRequestReply puts on a request. */
     static Headers request(String replyTopic) {
-        return new RecordHeaders()
-                .add(CORRELATION_ID, CORRELATION)
-                .add(REPLY_TOPIC, replyTopic.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static void send(TestInputTopic<String, AttachmentCommand> topic, AttachmentCommand command, Headers headers,
-            Instant appendTime) {
-        String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
-        topic.pipeInput(new TestRecord<>(key, command, headers, appendTime));
+        return TopologyHarness.request(replyTopic);
     }
 
     void send(AttachmentCommand command, Headers headers, Instant appendTime) {
-        send(commands, command, headers, appendTime);
+        harness.send(command, headers, appendTime);
     }
 
     List<TestRecord<String, AttachmentRecord>> attachments() {
-        List<TestRecord<String, AttachmentRecord>> records = driver.createOutputTopic(Topics.ATTACHMENTS,
-                new StringDeserializer(), JsonSerde.records()).readRecordsToList();
-        records.forEach(record -> assertConforms(ContractSchemas.RECORD_V1, JsonSerde.records().serialize(
-                Topics.ATTACHMENTS, record.value())));
-        return records;
+        return harness.attachments();
     }
 
-    /** Replies as the requester reads them: raw bytes checked against the schema, then parsed. */
     List<TestRecord<String, AttachmentReply>> replies() {
-        TestOutputTopic<String, byte[]> topic = driver.createOutputTopic(Topics.ATTACHMENT_REPLIES,
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TestRecord<String, AttachmentReply>> replies = new ArrayList<>();
-        for (TestRecord<String, byte[]> raw : topic.readRecordsToList()) {
-            assertConforms(ContractSchemas.REPLY_V1, raw.value());
-            replies.add(new TestRecord<>(raw.key(), JsonSerde.replies().deserialize(Topics.ATTACHMENT_REPLIES,
-                    raw.value()), raw.headers(), raw.getRecordTime()));
-        }
-        return replies;
-    }
-
-    static void assertConforms(String schema, byte[] json) {
-        try {
-            assertThat(ContractSchemas.violations(schema, ContractJson.MAPPER.readTree(json))).isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return harness.replies();
     }
 
     KeyValueStore<String, AttachmentRecord> store() {
-        return driver.getKeyValueStore(AttachmentTopology.ATTACHMENTS_STORE);
+        return harness.store();
     }
 
     List<KeyValue<String, AttachmentRecord>> storedForEvent(String tenant, String event) {
-        List<KeyValue<String, AttachmentRecord>> found = new ArrayList<>();
-        try (KeyValueIterator<String, AttachmentRecord> it = store().prefixScan(
-                AttachmentKeys.eventPrefix(tenant, event), new StringSerializer())) {
-            it.forEachRemaining(found::add);
-        }
-        return found;
+        return harness.storedForEvent(tenant, event);
     }
 
     double counted(String outcome) {
-        return registry.get(CommandOutcomes.METER).tag("outcome", outcome).counter().count();
+        return harness.counted(outcome);
     }
 
     @Test
@@ -199,6 +129,7 @@ class AttachmentTopologyTest {
 
     @Test
     void anEventsAttachmentsAreOnePrefixScan() {
+        harness.publish(Commands.event(Commands.TENANT, Commands.EVENT + "2", Commands.myEvent().owner(), null, null));
         send(Commands.file("menu.txt", MENU).id(Commands.attachmentId(1)).build(), new RecordHeaders(), T0);
         send(Commands.file("flower", JPEG).id(Commands.attachmentId(2)).build(), new RecordHeaders(), T0);
         send(Commands.file("other.txt", MENU).id(Commands.attachmentId(3)).event(Commands.EVENT + "2").build(),
@@ -319,24 +250,15 @@ class AttachmentTopologyTest {
         for (int i = 0; i < log.size(); i++) {
             send(log.get(i), request(Topics.ATTACHMENT_REPLIES), T0.plusMillis(1_337L * i));
         }
-        List<String> live = rawAttachments(driver);
-        try (TopologyTestDriver replay = driver(replayStateDir, new RecordingDiscarder(), new SimpleMeterRegistry())) {
-            TestInputTopic<String, AttachmentCommand> replayed = commandsTopic(replay);
+        List<String> live = harness.rawAttachments();
+        try (TopologyHarness replay = new TopologyHarness(replayStateDir)) {
+            replay.publish(Commands.myEvent());
             for (int i = 0; i < log.size(); i++) {
-                send(replayed, log.get(i), new RecordHeaders(), T0.plusMillis(1_337L * i));
+                replay.send(log.get(i), new RecordHeaders(), T0.plusMillis(1_337L * i));
             }
 
             assertThat(live).hasSize(4);
-            assertThat(rawAttachments(replay)).isEqualTo(live);
+            assertThat(replay.rawAttachments()).isEqualTo(live);
         }
-    }
-
-    /** Each record on {@code attachments} as partition-independent bytes: key, value and timestamp. */
-    static List<String> rawAttachments(TopologyTestDriver driver) {
-        HexFormat hex = HexFormat.of();
-        return driver.createOutputTopic(Topics.ATTACHMENTS, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-                .readRecordsToList().stream()
-                .map(r -> hex.formatHex(r.key()) + ' ' + hex.formatHex(r.value()) + ' ' + r.timestamp())
-                .toList();
     }
 }

@@ -27,6 +27,8 @@ class EventPartitionerTest {
 
                 assertThat(new EventPartitioner().partitions("attachments", attachmentKey, null, partitions))
                         .isEqualTo(Optional.of(Set.of(commandPartition)));
+                assertThat(AttachmentTopology.BY_EVENT_KEY.partitions("calendar-events", eventKey, null, partitions))
+                        .as("the event itself, on calendar-events").isEqualTo(Optional.of(Set.of(commandPartition)));
             }
         }
     }

@@ -40,6 +40,20 @@ public final class AttachmentKeys {
         return last < 0 ? attachmentKey : attachmentKey.substring(0, last);
     }
 
+    /** The key of a share: {@code tenant/owner/calendar/grantee}, {@code calendar} {@value #DEFAULT_CALENDAR} for the default. */
+    public static String shareKey(String tenantId, String ownerId, String calendarId, String granteeId) {
+        return encode(tenantId) + '/' + encode(ownerId) + '/'
+                + (calendarId == null ? DEFAULT_CALENDAR : encode(calendarId)) + '/' + encode(granteeId);
+    }
+
+    /** The key of a membership: {@code tenant/group/member}. */
+    public static String membershipKey(String tenantId, String groupId, String memberId) {
+        return encode(tenantId) + '/' + encode(groupId) + '/' + encode(memberId);
+    }
+
+    /** Stands for the default calendar in share keys; {@code ~} is never produced by the encoding of an id. */
+    public static final String DEFAULT_CALENDAR = "~default";
+
     private static String encode(String component) {
         return URLEncoder.encode(component, StandardCharsets.UTF_8);
     }

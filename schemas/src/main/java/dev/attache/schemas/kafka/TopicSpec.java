@@ -16,7 +16,9 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
      *   <li>commands keep broker append times ({@code lastModifiedDateTime} is derived from them) and are kept
      *       forever: replaying them is how an audit rebuilds the records;</li>
      *   <li>replies are only useful while a request waits;</li>
-     *   <li>attachments are the latest record per attachment.</li>
+     *   <li>attachments are the latest record per attachment;</li>
+     *   <li>the registry topics (events, shares, memberships) are the latest state per key. The events topic has
+     *       the commands' partition count: the processor reads both with one task per partition.</li>
      * </ul>
      */
     public static List<TopicSpec> all(int partitions) {
@@ -29,6 +31,12 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                         "retention.ms", "3600000",
                         "cleanup.policy", "delete")),
                 new TopicSpec(Topics.ATTACHMENTS, partitions, Map.of(
+                        "cleanup.policy", "compact")),
+                new TopicSpec(Topics.CALENDAR_EVENTS, partitions, Map.of(
+                        "cleanup.policy", "compact")),
+                new TopicSpec(Topics.CALENDAR_SHARES, 1, Map.of(
+                        "cleanup.policy", "compact")),
+                new TopicSpec(Topics.GROUP_MEMBERSHIPS, 1, Map.of(
                         "cleanup.policy", "compact")));
     }
 }

@@ -12,6 +12,15 @@ public final class Topics {
     /** The materialized attachment records, compacted, keyed by {@code AttachmentKeys.attachmentKey}. */
     public static final String ATTACHMENTS = "attachments";
 
+    /** The events registry, compacted, keyed by {@code AttachmentKeys.eventKey}: co-partitioned with the commands. */
+    public static final String CALENDAR_EVENTS = "calendar-events";
+
+    /** Calendars shared with other users, compacted, keyed by {@code AttachmentKeys.shareKey}. */
+    public static final String CALENDAR_SHARES = "calendar-shares";
+
+    /** Group memberships, compacted, keyed by {@code AttachmentKeys.membershipKey}. */
+    public static final String GROUP_MEMBERSHIPS = "group-memberships";
+
     private Topics() {
     }
 }

@@ -2,6 +2,8 @@ package dev.attache.schemas.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,14 @@ import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.attachment.Route;
+import dev.attache.schemas.event.CalendarEvent;
+import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.DateTimeTimeZone;
+import dev.attache.schemas.event.EmailAddress;
+import dev.attache.schemas.event.EventInput;
+import dev.attache.schemas.event.EventOwner;
+import dev.attache.schemas.event.GroupMembership;
+import dev.attache.schemas.event.ItemBody;
 
 class ContractSchemasTest {
 
@@ -26,10 +36,11 @@ class ContractSchemasTest {
 
     static AttachmentCommand command() {
         return new AttachmentCommand(1, "add", "AbCdEfGhIjKlMnOpQrStUvWx", "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
-                new Principal("delegated", "5f1d0c5e-0000-4000-8000-000000000001", "dev@attache.local"),
+                new Principal("delegated", "5f1d0c5e-0000-4000-8000-000000000001", "dev@attache.local",
+                        List.of("Calendars.ReadWrite"), List.of()),
                 new AttachmentInput("#microsoft.graph.fileAttachment", "menu.txt", null, null, null, null, null,
                         AttachmentInput.PAYLOAD_CONTENT_BYTES),
-                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=");
+                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=", null);
     }
 
     static AttachmentRecord record() {
@@ -62,6 +73,47 @@ class ContractSchemasTest {
         assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.rejected(
                 "AbCdEfGhIjKlMnOpQrStUvWx", new ReplyError(400, "ErrorInvalidRequest", "name is required")))))
                 .isEmpty();
+    }
+
+    static CalendarEvent event() {
+        return new CalendarEvent(1, "t1", "AAMkAGI1AAAt9AHjAAA=", new EventOwner("user", "oid-1", "dev@attache.local"),
+                null, null, "Discuss gifts", new ItemBody("html", "Let's look for funding!"),
+                new DateTimeTimeZone("2016-12-02T18:00:00", "Pacific Standard Time"),
+                new DateTimeTimeZone("2016-12-02T19:00:00", "Pacific Standard Time"), "Room 1",
+                new EmailAddress("Dev", "dev@attache.local"), "2026-11-27T14:00:00Z", "2026-11-27T14:00:00Z");
+    }
+
+    @Test
+    void eventCommandsRegistryRecordsAndTheirRepliesConformToTheirSchemas() {
+        AttachmentCommand create = new AttachmentCommand(1, "create-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
+                command().principal(), null, null, null, new EventInput("Discuss gifts", null,
+                        new DateTimeTimeZone("2016-12-02T18:00:00", "UTC"), null, null, null));
+        AttachmentCommand delete = new AttachmentCommand(1, "delete-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
+                command().principal(), null, null, null, null);
+
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(create))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(delete))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.EVENT_V1, json(event()))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.eventCreated(event()))))
+                .isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.eventDeleted(event()))))
+                .isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.SHARE_V1,
+                json(new CalendarShare(1, "t1", "oid-1", null, "oid-2", "write")))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.MEMBERSHIP_V1,
+                json(new GroupMembership(1, "t1", "g1", "oid-2")))).isEmpty();
+        ObjectNode addWithoutObject = (ObjectNode) json(command());
+        addWithoutObject.remove("object");
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, addWithoutObject)).isNotEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(new AttachmentCommand(1, "create-event",
+                null, "t1", "E", ROUTE, command().principal(), null, null, null, null)))).isNotEmpty();
+    }
+
+    @Test
+    void registryKeysKeepTenantsApart() {
+        assertThat(AttachmentKeys.shareKey("t1", "o", null, "g")).isEqualTo("t1/o/~default/g");
+        assertThat(AttachmentKeys.shareKey("t1", "o", "~default", "g")).isNotEqualTo(AttachmentKeys.shareKey("t1", "o", null, "g"));
+        assertThat(AttachmentKeys.membershipKey("t1", "g/1", "m")).isNotEqualTo(AttachmentKeys.membershipKey("t1/g", "1", "m"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.attache.local.jwt.TokenMinter;
 import dev.attache.local.jwt.TokenRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +59,10 @@ final class TokenCommand implements Callable<Integer> {
             description = "iss; must match what ingest-api verifies (default: ${DEFAULT-VALUE}).")
     String issuer;
 
+    @Option(names = "--groups", paramLabel = "IDS",
+            description = "Comma-separated group ids for the groups claim (delegated tokens).")
+    String groups;
+
     @Option(names = "--app-id", paramLabel = "GUID", defaultValue = DevIdentity.APP_ID,
             description = "appid, the client app (default: ${DEFAULT-VALUE}).")
     String appId;
@@ -75,20 +80,21 @@ final class TokenCommand implements Callable<Integer> {
 
     private TokenRequest request() {
         if (appOnly) {
-            if (scopes != null || upn != null) {
+            if (scopes != null || upn != null || groups != null) {
                 throw new ParameterException(spec.commandLine(),
-                        "--scopes and --upn are for delegated tokens; an --app token carries --roles");
+                        "--scopes, --upn and --groups are for delegated tokens; an --app token carries --roles");
             }
             TokenRequest d = TokenRequest.appOnlyDefaults();
             return new TokenRequest(true, issuer, tenantId, or(objectId, d.objectId()), null,
-                    roles == null ? d.permissions() : PermissionList.parse(roles), appId, ttl);
+                    roles == null ? d.permissions() : PermissionList.parse(roles), appId, ttl, List.of());
         }
         if (roles != null) {
             throw new ParameterException(spec.commandLine(), "--roles needs --app; delegated tokens carry --scopes");
         }
         TokenRequest d = TokenRequest.delegatedDefaults();
         return new TokenRequest(false, issuer, tenantId, or(objectId, d.objectId()), or(upn, d.upn()),
-                scopes == null ? d.permissions() : PermissionList.parse(scopes), appId, ttl);
+                scopes == null ? d.permissions() : PermissionList.parse(scopes), appId, ttl,
+                groups == null ? List.of() : PermissionList.parse(groups));
     }
 
     private static String or(String value, String fallback) {

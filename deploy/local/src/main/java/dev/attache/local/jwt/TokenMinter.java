@@ -39,6 +39,9 @@ public final class TokenMinter {
             claims.upn(request.upn())
                     .preferredUserName(request.upn())
                     .claim("scp", String.join(" ", request.permissions()));
+            if (!request.groups().isEmpty()) {
+                claims.claim("groups", request.groups());
+            }
         }
         return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(signingKey);
     }

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param permissions scopes of a delegated token, roles of an app-only token
  * @param upn         the user's name; {@code null} in app-only tokens
+ * @param groups      the {@code groups} claim: group ids the user is a member of (delegated tokens only)
  */
 public record TokenRequest(
         boolean appOnly,
@@ -22,12 +23,14 @@ public record TokenRequest(
         String upn,
         List<String> permissions,
         String appId,
-        Duration ttl) {
+        Duration ttl,
+        List<String> groups) {
 
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
 
     public TokenRequest {
         permissions = List.copyOf(permissions);
+        groups = groups == null ? List.of() : List.copyOf(groups);
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive: " + ttl);
         }
@@ -36,12 +39,12 @@ public record TokenRequest(
     /** The dev user, signed in to the dev app, with the default scopes, for an hour. */
     public static TokenRequest delegatedDefaults() {
         return new TokenRequest(false, DevIdentity.ISSUER, DevIdentity.TENANT_ID, DevIdentity.USER_OBJECT_ID,
-                DevIdentity.USER_UPN, DevIdentity.DEFAULT_SCOPES, DevIdentity.APP_ID, DEFAULT_TTL);
+                DevIdentity.USER_UPN, DevIdentity.DEFAULT_SCOPES, DevIdentity.APP_ID, DEFAULT_TTL, List.of());
     }
 
     /** The dev app acting as itself, with the default application roles, for an hour. */
     public static TokenRequest appOnlyDefaults() {
         return new TokenRequest(true, DevIdentity.ISSUER, DevIdentity.TENANT_ID, DevIdentity.APP_OBJECT_ID,
-                null, DevIdentity.DEFAULT_ROLES, DevIdentity.APP_ID, DEFAULT_TTL);
+                null, DevIdentity.DEFAULT_ROLES, DevIdentity.APP_ID, DEFAULT_TTL, List.of());
     }
 }

@@ -49,10 +49,23 @@ class TokenMinterTest {
     }
 
     @Test
+    void aDelegatedTokenCanCarryGroups() throws Exception {
+        TokenRequest user = TokenRequest.delegatedDefaults();
+        TokenRequest request = new TokenRequest(false, user.issuer(), user.tenantId(), user.objectId(), user.upn(),
+                List.of("Calendars.ReadWrite", "Group.ReadWrite.All"), user.appId(), Duration.ofMinutes(5),
+                List.of("g1", "g2"));
+
+        JwtClaims claims = verify(minter.mint(request));
+
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("g1", "g2");
+        assertThat(claims.getStringClaimValue("scp")).isEqualTo("Calendars.ReadWrite Group.ReadWrite.All");
+    }
+
+    @Test
     void anAppOnlyTokenCarriesRolesAsAnArrayAndNoUser() throws Exception {
         TokenRequest app = TokenRequest.appOnlyDefaults();
         TokenRequest request = new TokenRequest(true, app.issuer(), app.tenantId(), app.objectId(), null,
-                List.of("Calendars.ReadWrite", "Calendars.Read"), app.appId(), Duration.ofMinutes(5));
+                List.of("Calendars.ReadWrite", "Calendars.Read"), app.appId(), Duration.ofMinutes(5), List.of());
         JwtClaims claims = verify(minter.mint(request));
 
         assertCommonClaims(claims, DevIdentity.APP_OBJECT_ID);

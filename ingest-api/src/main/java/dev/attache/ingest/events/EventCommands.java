@@ -1,0 +1,81 @@
+package dev.attache.ingest.events;
+
+import java.io.InputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.attache.ingest.auth.Caller;
+import dev.attache.ingest.body.EventBodyParser;
+import dev.attache.ingest.command.CommandGateway;
+import dev.attache.ingest.command.CommandIds;
+import dev.attache.ingest.command.CommandNotAppendedException;
+import dev.attache.ingest.command.CommandOutcome;
+import dev.attache.ingest.error.GraphException;
+import dev.attache.ingest.route.EventPath;
+import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.event.CalendarEvent;
+import dev.attache.schemas.event.EventInput;
+
+/**
+ * Creates and deletes events through the pipeline: a command on the same topic and key as the event's attachment
+ * commands, decided by the processor against the registry, answered once committed.
+ */
+@ApplicationScoped
+public class EventCommands {
+
+    private final EventBodyParser parser;
+    private final CommandGateway gateway;
+
+    EventCommands(EventBodyParser parser, CommandGateway gateway) {
+        this.parser = parser;
+        this.gateway = gateway;
+    }
+
+    /**
+     * The outcome for the client: the committed event, or the id of an event whose command is in the log but whose
+     * reply was late (answered 202: a retryable status would make a retry create a second event).
+     */
+    public sealed interface Result {
+        record Done(CalendarEvent event) implements Result {
+        }
+
+        record Pending(String eventId) implements Result {
+        }
+    }
+
+    /** Registers a new event in the calendar {@code collection} names. */
+    public Result create(Caller caller, EventPath collection, InputStream body) {
+        EventInput input = parser.parse(body);
+        EventPath event = new EventPath(collection.apiVersion(), collection.ownerKind(), collection.ownerId(),
+                collection.container(), collection.calendarGroupId(), collection.calendarId(), CommandIds.next());
+        return send(command(AttachmentCommand.TYPE_CREATE_EVENT, caller, event, input));
+    }
+
+    /** Deletes an event and, in the processor, its attachments and their objects. */
+    public Result delete(Caller caller, EventPath event) {
+        return send(command(AttachmentCommand.TYPE_DELETE_EVENT, caller, event, null));
+    }
+
+    private static AttachmentCommand command(String type, Caller caller, EventPath event, EventInput input) {
+        return new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION, type, null, caller.tenantId(), event.eventId(),
+                event.toRoute(caller.objectId()), caller.principal(), null, null, null, input);
+    }
+
+    private Result send(AttachmentCommand command) {
+        CommandOutcome outcome;
+        try {
+            outcome = gateway.send(command);
+        } catch (CommandNotAppendedException e) {
+            throw GraphException.unavailable("The event log is unavailable; nothing was changed. Retry later.", 5, e);
+        }
+        if (outcome instanceof CommandOutcome.Replied replied) {
+            AttachmentReply reply = replied.reply();
+            if (reply.error() != null) {
+                throw new GraphException(reply.error().status(), reply.error().code(), reply.error().message());
+            }
+            return new Result.Done(reply.event());
+        }
+        return new Result.Pending(command.eventId());
+    }
+}

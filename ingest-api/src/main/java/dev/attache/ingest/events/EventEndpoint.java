@@ -1,0 +1,51 @@
+package dev.attache.ingest.events;
+
+import java.io.InputStream;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import dev.attache.ingest.auth.Caller;
+import dev.attache.ingest.auth.Permissions;
+import dev.attache.ingest.error.GraphErrors;
+import dev.attache.ingest.http.PublicUrls;
+import dev.attache.ingest.representation.ODataUrls;
+import dev.attache.ingest.route.EventPath;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST …/events} and {@code DELETE …/events/{E}}: HTTP in, HTTP out; the work is {@link EventCommands}'. */
+@ApplicationScoped
+public class EventEndpoint {
+
+    private final EventCommands commands;
+    private final PublicUrls urls;
+
+    EventEndpoint(EventCommands commands, PublicUrls urls) {
+        this.commands = commands;
+        this.urls = urls;
+    }
+
+    public Response create(RoutingContext rc, Caller caller, EventPath collection, InputStream body) {
+        Permissions.checkWrite(caller, collection);
+        String base = urls.baseUrl(rc);
+        String ownerId = collection.toRoute(caller.objectId()).ownerId();
+        EventCommands.Result result = commands.create(caller, collection, body);
+        if (result instanceof EventCommands.Result.Done done) {
+            PublicUrls.location(rc, ODataUrls.event(base, collection, ownerId, done.event().eventId()));
+            return Response.status(201).type(GraphErrors.JSON)
+                    .entity(EventJsonWriter.json(done.event(), ODataUrls.eventContext(base, collection, ownerId)))
+                    .build();
+        }
+        String eventId = ((EventCommands.Result.Pending) result).eventId();
+        PublicUrls.location(rc, ODataUrls.event(base, collection, ownerId, eventId));
+        return Response.status(202).type(GraphErrors.JSON)
+                .entity(Map.of("id", eventId, "status", "pending")).build();
+    }
+
+    public Response delete(Caller caller, EventPath event) {
+        Permissions.checkWrite(caller, event);
+        EventCommands.Result result = commands.delete(caller, event);
+        return Response.status(result instanceof EventCommands.Result.Done ? 204 : 202).build();
+    }
+}

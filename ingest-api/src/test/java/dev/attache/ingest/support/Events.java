@@ -1,0 +1,80 @@
+package dev.attache.ingest.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.attache.schemas.event.CalendarEvent;
+import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.EventOwner;
+import dev.attache.schemas.event.GroupMembership;
+import dev.attache.schemas.kafka.AttachmentKeys;
+import dev.attache.schemas.kafka.CalendarEventSerde;
+import dev.attache.schemas.kafka.JsonSerde;
+import dev.attache.schemas.kafka.Topics;
+
+/** Events for attachments to live in: created through the Graph endpoint, or published as a system of record does. */
+public final class Events {
+
+    private Events() {
+    }
+
+    /** Creates an event with {@code POST collectionPath} (e.g. {@code /v1.0/me/events}) and answers its id. */
+    public static String create(String token, String collectionPath) {
+        return given().urlEncodingEnabled(false).auth().oauth2(token).contentType("application/json")
+                .body("{\"subject\":\"Planning\",\"start\":{\"dateTime\":\"2026-12-01T10:00:00\",\"timeZone\":\"UTC\"},"
+                        + "\"end\":{\"dateTime\":\"2026-12-01T11:00:00\",\"timeZone\":\"UTC\"}}")
+                .post(collectionPath)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** An id as it goes into a path segment. */
+    public static String encoded(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Publishes an event of user {@code ownerOid} to the registry topic, as the calendar system of record does. */
+    public static CalendarEvent publish(String tenant, String eventId, String ownerOid, String ownerUpn) {
+        String now = Instant.now().toString().substring(0, 19) + "Z";
+        CalendarEvent event = new CalendarEvent(CalendarEvent.SCHEMA_VERSION, tenant, eventId,
+                new EventOwner(EventOwner.USER, ownerOid, ownerUpn), null, null, "From the system of record", null,
+                null, null, null, null, now, now);
+        send(Topics.CALENDAR_EVENTS, AttachmentKeys.eventKey(tenant, eventId), event, new CalendarEventSerde());
+        return event;
+    }
+
+    /** Shares {@code ownerOid}'s default calendar with {@code granteeOid}. */
+    public static void share(String tenant, String ownerOid, String granteeOid, String role) {
+        send(Topics.CALENDAR_SHARES, AttachmentKeys.shareKey(tenant, ownerOid, null, granteeOid),
+                new CalendarShare(CalendarShare.SCHEMA_VERSION, tenant, ownerOid, null, granteeOid, role),
+                new JsonSerde<>(CalendarShare.class));
+    }
+
+    /** Records {@code memberOid} as a member of {@code groupId}. */
+    public static void member(String tenant, String groupId, String memberOid) {
+        send(Topics.GROUP_MEMBERSHIPS, AttachmentKeys.membershipKey(tenant, groupId, memberOid),
+                new GroupMembership(GroupMembership.SCHEMA_VERSION, tenant, groupId, memberOid),
+                new JsonSerde<>(GroupMembership.class));
+    }
+
+    private static <T> void send(String topic, String key, T value, JsonSerde<T> serde) {
+        Properties config = new Properties();
+        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                PipelineStack.ready().getProperty("kafka.bootstrap.servers"), ProducerConfig.ACKS_CONFIG, "all"));
+        try (KafkaProducer<String, T> producer = new KafkaProducer<>(config, new StringSerializer(), serde)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.attache.processor.topology;
+
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.attache.processor.rules.Registry;
+import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.GroupMembership;
+import dev.attache.schemas.kafka.AttachmentKeys;
+
+/** The access rules' view of the global stores. Keys start with the tenant, so lookups stay within it. */
+record StoreRegistry(KeyValueStore<String, CalendarShare> shares,
+        KeyValueStore<String, GroupMembership> memberships) implements Registry {
+
+    @Override
+    public CalendarShare share(String tenantId, String ownerId, String calendarId, String granteeId) {
+        return shares.get(AttachmentKeys.shareKey(tenantId, ownerId, calendarId, granteeId));
+    }
+
+    @Override
+    public boolean isMember(String tenantId, String groupId, String memberId) {
+        return memberships.get(AttachmentKeys.membershipKey(tenantId, groupId, memberId)) != null;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.attache.schemas.event;
+
+/** Graph's {@code emailAddress}. */
+public record EmailAddress(String name, String address) {
+}

@@ -1,0 +1,5 @@
+package dev.attache.schemas.event;
+
+/** Graph's {@code itemBody}: {@code text} or {@code html} content. */
+public record ItemBody(String contentType, String content) {
+}
