@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -22,6 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.attache.processor.topology.AttachmentTopology;
 import dev.attache.processor.topology.CommandOutcomes;
+import dev.attache.schemas.attachment.Principal;
+import dev.attache.schemas.attachment.Route;
+import dev.attache.schemas.event.EventLookup;
+import dev.attache.schemas.kafka.ContractJson;
 import dev.attache.schemas.kafka.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -29,7 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The packaged wiring, with Kafka and S3 unreachable (the test profile points both at port 1): the application
- * starts, is alive while it waits for Kafka, is not ready, and exposes its metrics.
+ * starts, is alive while it waits for Kafka, is not ready, exposes its metrics, and answers event lookups
+ * {@code 503} (retry) until the streams run.
  */
 @QuarkusTest
 class ProcessorApplicationTest {
@@ -40,6 +46,9 @@ class ProcessorApplicationTest {
     @TestHTTPResource("/q")
     URI q;
 
+    @TestHTTPResource(EventLookup.PATH)
+    URI lookup;
+
     @Inject
     Topology topology;
 
@@ -48,6 +57,24 @@ class ProcessorApplicationTest {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(q + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> lookup(String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(lookup)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String aLookup() throws IOException {
+        return ContractJson.MAPPER.writeValueAsString(new EventLookup("72f988bf-86f1-41af-91ab-2d7cd011db47",
+                "AAMkAGI1AAAt9AHjAAA=", new Route("v1.0", "me", "5f1d0c5e-0000-4000-8000-000000000001", "events",
+                        null, null),
+                new Principal(Principal.DELEGATED, "5f1d0c5e-0000-4000-8000-000000000001", "dev@attache.local",
+                        List.of("Calendars.Read"), List.of())));
     }
 
     JsonNode check(JsonNode health, String name) {
@@ -108,5 +135,47 @@ class ProcessorApplicationTest {
         assertThat(metrics.body()).contains(
                 "attache_processor_commands_total{outcome=\"created\"} 0.0",
                 "attache_processor_commands_total{outcome=\"rejected\"} 0.0");
+    }
+
+    @Test
+    void theApplicationServerIsThisInstancesHttpPort() {
+        assertThat(streams.getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("localhost:8081");
+    }
+
+    @Test
+    void aLookupIsUnavailableToRetryWhileTheStreamsDoNotRun() throws Exception {
+        HttpResponse<String> response = lookup(aLookup());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("status").asInt()).isEqualTo(503);
+        assertThat(error.get("code").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(error.get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void aForwardedLookupIsUnavailableToo() throws Exception {
+        HttpResponse<String> response = lookup(aLookup(), "attache-forwarded", "1");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
+    void aMalformedLookupIsABadRequestWhateverTheStreamsState() throws Exception {
+        for (String body : List.of("not json", "", "[]", "null", "{}",
+                "{\"tenantId\":\"t\",\"eventId\":\"e\",\"route\":{\"apiVersion\":\"v1.0\"}}")) {
+            HttpResponse<String> response = lookup(body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Retry-After")).as(body).isEmpty();
+            JsonNode error = JSON.readTree(response.body());
+            assertThat(error.get("status").asInt()).isEqualTo(400);
+            assertThat(error.get("code").asText()).isEqualTo("BadRequest");
+            assertThat(error.get("message").asText()).startsWith("The event lookup is malformed: ");
+        }
     }
 }

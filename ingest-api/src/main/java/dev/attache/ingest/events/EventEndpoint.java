@@ -12,18 +12,32 @@ import dev.attache.ingest.error.GraphErrors;
 import dev.attache.ingest.http.PublicUrls;
 import dev.attache.ingest.representation.ODataUrls;
 import dev.attache.ingest.route.EventPath;
+import dev.attache.schemas.event.CalendarEvent;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code POST …/events} and {@code DELETE …/events/{E}}: HTTP in, HTTP out; the work is {@link EventCommands}'. */
+/**
+ * {@code POST …/events}, {@code GET …/events/{E}} and {@code DELETE …/events/{E}}: HTTP in, HTTP out; writes go
+ * through {@link EventCommands}, reads through {@link EventLookupClient}.
+ */
 @ApplicationScoped
 public class EventEndpoint {
 
     private final EventCommands commands;
+    private final EventLookupClient registry;
     private final PublicUrls urls;
 
-    EventEndpoint(EventCommands commands, PublicUrls urls) {
+    EventEndpoint(EventCommands commands, EventLookupClient registry, PublicUrls urls) {
         this.commands = commands;
+        this.registry = registry;
         this.urls = urls;
+    }
+
+    public Response get(RoutingContext rc, Caller caller, EventPath event) {
+        Permissions.checkRead(caller, event);
+        CalendarEvent found = registry.find(caller, event);
+        String ownerId = event.toRoute(caller.objectId()).ownerId();
+        return Response.ok(EventJsonWriter.json(found, ODataUrls.eventContext(urls.baseUrl(rc), event, ownerId)))
+                .type(GraphErrors.JSON).build();
     }
 
     public Response create(RoutingContext rc, Caller caller, EventPath collection, InputStream body) {

@@ -70,8 +70,13 @@ public class GraphApiResource {
 
     @GET
     @Path("{path: .*}")
+    @Blocking
     public Response get(RoutingContext rc) {
-        throw notAllowed(rc, resolve(rc));
+        GraphResource target = resolve(rc);
+        if (target instanceof EventItem item) {
+            return events.get(rc, BearerTokenFilter.caller(rc), item.event());
+        }
+        throw notAllowed(rc, target);
     }
 
     @PUT
@@ -94,7 +99,7 @@ public class GraphApiResource {
 
     /** 405 with the methods this service answers on {@code target}. */
     private static GraphException notAllowed(RoutingContext rc, GraphResource target) {
-        String allow = target instanceof EventItem ? "DELETE"
+        String allow = target instanceof EventItem ? "GET, DELETE"
                 : target instanceof AttachmentsPath path && !path.isCollection() ? "" : "POST";
         return new GraphException(405, GraphErrorCodes.METHOD_NOT_ALLOWED,
                 "The HTTP method '" + rc.request().method() + "' is not allowed for this resource.",

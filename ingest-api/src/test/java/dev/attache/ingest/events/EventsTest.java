@@ -95,6 +95,35 @@ class EventsTest {
     }
 
     @Test
+    void readsAnEventWhereAWriteWouldBeAllowedAndNowhereElse() {
+        String tenant = Tokens.newTenant();
+        String oid = UUID.randomUUID().toString();
+        String owner = Tokens.sign(Tokens.delegated(tenant, oid));
+        String readOnly = Tokens.sign(Tokens.delegated(tenant, oid, "Calendars.Read"));
+        String event = Events.create(owner, "/v1.0/me/calendars/C1/events");
+
+        given().auth().oauth2(readOnly).get("/v1.0/me/events/" + event).then().statusCode(200)
+                .body("id", equalTo(event))
+                .body("subject", equalTo("Planning"))
+                .body("'@odata.context'", equalTo("http://localhost:" + RestAssured.port + "/v1.0/$metadata#users('"
+                        + oid + "')/events/$entity"));
+        given().auth().oauth2(owner).get("/beta/users/" + oid + "/calendars/C1/events('" + event + "')").then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.app(tenant)).get("/v1.0/users/" + oid + "/events/" + event).then()
+                .statusCode(200);
+
+        given().auth().oauth2(owner).get("/v1.0/me/calendars/C2/events/" + event).then().statusCode(404)
+                .body("error.code", equalTo("ErrorItemNotFound"));
+        given().auth().oauth2(Tokens.user(tenant)).get("/v1.0/me/events/" + event).then().statusCode(404);
+        given().auth().oauth2(Tokens.user(Tokens.newTenant())).get("/v1.0/me/events/" + event).then().statusCode(404);
+        given().auth().oauth2(Tokens.sign(Tokens.delegated(tenant, oid, "User.Read"))).get("/v1.0/me/events/" + event)
+                .then().statusCode(403).body("error.code", equalTo("ErrorAccessDenied"));
+
+        given().auth().oauth2(owner).delete("/v1.0/me/events/" + event).then().statusCode(204);
+        given().auth().oauth2(owner).get("/v1.0/me/events/" + event).then().statusCode(404);
+    }
+
+    @Test
     void anInvalidEventIsRefused() {
         given().auth().oauth2(Tokens.user(Tokens.newTenant())).contentType("application/json")
                 .body("{\"subject\":\"Backwards\",\"start\":{\"dateTime\":\"2026-12-02T19:00:00\",\"timeZone\":\"UTC\"},"

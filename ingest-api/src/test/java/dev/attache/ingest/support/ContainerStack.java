@@ -90,6 +90,7 @@ final class ContainerStack {
         nowhere.setProperty("s3.bucket", "attache");
         nowhere.setProperty("jwt.issuer", ISSUER);
         nowhere.setProperty("jwt.public-key", "none.pem");
+        nowhere.setProperty("processor.url", "http://127.0.0.1:1");
         return nowhere;
     }
 

@@ -42,7 +42,8 @@ public class PipelineStack implements QuarkusTestResourceLifecycleManager {
                 "attache.s3.bucket", ready.getProperty("s3.bucket"),
                 "attache.s3.region", ready.getProperty("s3.region", "us-east-1"),
                 "mp.jwt.verify.publickey.location", ready.getProperty("jwt.public-key"),
-                "mp.jwt.verify.issuer", ready.getProperty("jwt.issuer"));
+                "mp.jwt.verify.issuer", ready.getProperty("jwt.issuer"),
+                "attache.processor.url", ready.getProperty("processor.url", "http://127.0.0.1:1"));
     }
 
     @Override

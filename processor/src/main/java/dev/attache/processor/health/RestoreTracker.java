@@ -1,5 +1,6 @@
 package dev.attache.processor.health;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,16 +13,17 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 /**
  * Which state-store partitions are being restored from their changelogs. The Kafka Streams extension registers the
  * application's {@link StateRestoreListener} bean as the global restore listener before it starts the streams; the
- * callbacks come from Streams' own threads, hence the concurrent set.
+ * callbacks come from Streams' own threads, hence the concurrent map.
  */
 @ApplicationScoped
 public class RestoreTracker implements StateRestoreListener {
 
-    private final Set<TopicPartition> restoring = ConcurrentHashMap.newKeySet();
+    /** Changelog (or, for a global store, source) partition → the store it restores. */
+    private final Map<TopicPartition, String> restoring = new ConcurrentHashMap<>();
 
     @Override
     public void onRestoreStart(TopicPartition partition, String storeName, long startingOffset, long endingOffset) {
-        restoring.add(partition);
+        restoring.put(partition, storeName);
     }
 
     @Override
@@ -44,7 +46,16 @@ public class RestoreTracker implements StateRestoreListener {
     /** The changelog partitions being restored now, sorted for stable health output. */
     public Set<String> restoring() {
         Set<String> names = new TreeSet<>();
-        restoring.forEach(partition -> names.add(partition.toString()));
+        restoring.keySet().forEach(partition -> names.add(partition.toString()));
         return names;
+    }
+
+    /**
+     * Whether partition {@code partition} of store {@code storeName} is being restored now: its contents may lag
+     * its changelog, so it must not answer queries. (A store's changelog partition is its task's partition.)
+     */
+    public boolean restoring(String storeName, int partition) {
+        return restoring.entrySet().stream()
+                .anyMatch(e -> e.getKey().partition() == partition && storeName.equals(e.getValue()));
     }
 }

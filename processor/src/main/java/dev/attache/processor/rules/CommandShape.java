@@ -31,19 +31,13 @@ final class CommandShape {
         if (command.schemaVersion() != AttachmentCommand.SCHEMA_VERSION) {
             return Optional.of("schemaVersion " + command.schemaVersion() + " is not supported");
         }
-        if (!TYPES.contains(command.type())) {
+        if (!known(TYPES, command.type())) {
             return Optional.of("command type '" + command.type() + "' is not supported");
         }
-        if (blank(command.tenantId()) || blank(command.eventId())) {
-            return Optional.of("tenantId and eventId are required");
-        }
-        Optional<String> route = routeDefect(command.route());
-        if (route.isPresent()) {
-            return route;
-        }
-        Principal principal = command.principal();
-        if (principal == null || !PRINCIPAL_KINDS.contains(principal.kind()) || blank(principal.objectId())) {
-            return Optional.of("principal with kind delegated or app and an objectId is required");
+        Optional<String> target = targetDefect(command.tenantId(), command.eventId(), command.route(),
+                command.principal());
+        if (target.isPresent()) {
+            return target;
         }
         return switch (command.type()) {
             case AttachmentCommand.TYPE_ADD -> addDefect(command);
@@ -54,11 +48,29 @@ final class CommandShape {
         };
     }
 
+    /**
+     * Why the access rules could not judge this tenant, event, route and principal (what every command and every
+     * lookup carries), or empty when they can.
+     */
+    static Optional<String> targetDefect(String tenantId, String eventId, Route route, Principal principal) {
+        if (blank(tenantId) || blank(eventId)) {
+            return Optional.of("tenantId and eventId are required");
+        }
+        Optional<String> routeDefect = routeDefect(route);
+        if (routeDefect.isPresent()) {
+            return routeDefect;
+        }
+        if (principal == null || !known(PRINCIPAL_KINDS, principal.kind()) || blank(principal.objectId())) {
+            return Optional.of("principal with kind delegated or app and an objectId is required");
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> routeDefect(Route route) {
-        if (route == null || !API_VERSIONS.contains(route.apiVersion())) {
+        if (route == null || !known(API_VERSIONS, route.apiVersion())) {
             return Optional.of("route with apiVersion v1.0 or beta is required");
         }
-        if (!OWNER_KINDS.contains(route.ownerKind()) || blank(route.ownerId())) {
+        if (!known(OWNER_KINDS, route.ownerKind()) || blank(route.ownerId())) {
             return Optional.of("route with ownerKind me, user or group and an ownerId is required");
         }
         boolean calendarNeeded = false;
@@ -84,7 +96,7 @@ final class CommandShape {
         if (blank(command.attachmentId())) {
             return Optional.of("attachmentId is required");
         }
-        if (command.attachment() == null || !PAYLOADS.contains(command.attachment().payload())) {
+        if (command.attachment() == null || !known(PAYLOADS, command.attachment().payload())) {
             return Optional.of("attachment with a known payload is required");
         }
         if (command.object() == null || command.object().length() < 0) {
@@ -94,6 +106,11 @@ final class CommandShape {
             return Optional.of("head is not base64");
         }
         return Optional.empty();
+    }
+
+    /** {@code Set.of(…).contains(null)} throws: a missing value is simply not a known one. */
+    private static boolean known(Set<String> values, String value) {
+        return value != null && values.contains(value);
     }
 
     private static boolean blank(String value) {

@@ -11,6 +11,7 @@ public final class GraphErrors {
     public static final String NOT_FOUND = "ErrorItemNotFound";
     public static final String ACCESS_DENIED = "ErrorAccessDenied";
     public static final String BAD_REQUEST = "BadRequest";
+    public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
 
     /** Exchange's texts, as Graph relays them. */
     public static final ReplyError ITEM_NOT_FOUND = new ReplyError(404, NOT_FOUND,
@@ -21,11 +22,23 @@ public final class GraphErrors {
     public static final ReplyError ME_NEEDS_DELEGATED = new ReplyError(400, BAD_REQUEST,
             "/me request is only valid with delegated authentication flow.");
 
+    /**
+     * A read of the registry while this instance cannot answer it (streams not running, the event's partition
+     * rebalancing or restoring, its host unreachable): the caller retries.
+     */
+    public static final ReplyError UNAVAILABLE = new ReplyError(503, SERVICE_UNAVAILABLE,
+            "The event registry is not available at the moment. Retry the request.");
+
     private GraphErrors() {
     }
 
     public static ReplyError invalidRequest(String message) {
         return new ReplyError(400, INVALID_REQUEST, message);
+    }
+
+    /** A lookup that is not an {@code EventLookup} the access rules can judge: the caller's bug, not the client's. */
+    public static ReplyError malformedLookup(String defect) {
+        return new ReplyError(400, BAD_REQUEST, "The event lookup is malformed: " + defect + ".");
     }
 
     public static ReplyError tooLarge(String message) {

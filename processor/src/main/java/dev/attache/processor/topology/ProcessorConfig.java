@@ -1,5 +1,7 @@
 package dev.attache.processor.topology;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +15,11 @@ public interface ProcessorConfig {
      */
     @WithDefault("attachment-commands-replies")
     String replyTopics();
+
+    /**
+     * How long an event lookup forwarded to the instance that hosts the event's partition may take, to connect and
+     * again to answer; past it the lookup is answered {@code 503} (the caller retries).
+     */
+    @WithDefault("2S")
+    Duration lookupForwardTimeout();
 }

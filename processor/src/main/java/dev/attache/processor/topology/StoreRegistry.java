@@ -1,15 +1,19 @@
 package dev.attache.processor.topology;
 
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import dev.attache.processor.rules.Registry;
 import dev.attache.schemas.event.CalendarShare;
 import dev.attache.schemas.event.GroupMembership;
 import dev.attache.schemas.kafka.AttachmentKeys;
 
-/** The access rules' view of the global stores. Keys start with the tenant, so lookups stay within it. */
-record StoreRegistry(KeyValueStore<String, CalendarShare> shares,
-        KeyValueStore<String, GroupMembership> memberships) implements Registry {
+/**
+ * The access rules' view of the global stores. Keys start with the tenant, so lookups stay within it. The command
+ * processor passes the stores of its context; a lookup, the same stores queried through interactive queries (a global
+ * store is complete on every instance).
+ */
+public record StoreRegistry(ReadOnlyKeyValueStore<String, CalendarShare> shares,
+        ReadOnlyKeyValueStore<String, GroupMembership> memberships) implements Registry {
 
     @Override
     public CalendarShare share(String tenantId, String ownerId, String calendarId, String granteeId) {

@@ -5,6 +5,7 @@ import static dev.attache.processor.Commands.MENU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import dev.attache.processor.Commands;
 import dev.attache.schemas.ContractSchemas;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
+import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.kafka.ContractJson;
@@ -445,6 +447,21 @@ class AttachmentRulesTest {
                     null)).reason()).isEqualTo("route container 'calendars' needs its calendar (group) ids");
             assertThat(unprocessable(Commands.file("a.txt", MENU).route("me", Commands.USER, "tasks", null, null))
                     .reason()).isEqualTo("route container 'tasks' is not supported");
+        }
+
+        @Test
+        void missingKindsAreNotJudgedRatherThanFailing() {
+            // the known values are immutable sets, whose contains(null) throws: a null must be a defect, not an NPE
+            assertThat(unprocessable(Commands.file("a.txt", MENU).type(null)).reason())
+                    .isEqualTo("command type 'null' is not supported");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).apiVersion(null)).reason()).contains("apiVersion");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).route(null, Commands.USER, "events", null, null))
+                    .reason()).contains("ownerKind");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).route("me", Commands.USER, null, null, null))
+                    .reason()).isEqualTo("route container 'null' is not supported");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).principal(new Principal(null, Commands.USER,
+                    null, List.of(), List.of()))).reason()).contains("principal");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).payload(null)).reason()).contains("payload");
         }
 
         @Test

@@ -27,14 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.processor.Commands;
+import dev.attache.processor.rules.LookupAnswer;
+import dev.attache.processor.rules.LookupRules;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReplyError;
+import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
 import dev.attache.schemas.event.EventInput;
+import dev.attache.schemas.event.EventLookup;
 import dev.attache.schemas.event.EventOwner;
 import dev.attache.schemas.event.GroupMembership;
 import dev.attache.schemas.kafka.AttachmentKeys;
@@ -447,6 +451,74 @@ class EventsTopologyTest {
                             .serialize(Topics.CALENDAR_EVENTS, r.value()), StandardCharsets.UTF_8)) + ' '
                             + r.timestamp())
                     .toList();
+        }
+    }
+
+    /**
+     * Lookups read what the commands wrote, with the same registry: the events store and the global stores of the
+     * topology, as the interactive queries of {@code EventQueries} reach them.
+     */
+    @Nested
+    class Lookups {
+
+        static final Principal SHARED_READER = new Principal(Principal.DELEGATED, USER, UPN,
+                List.of("Calendars.Read", "Calendars.Read.Shared"), List.of());
+
+        LookupAnswer lookup(Route route, Principal principal) {
+            return LookupRules.answer(new EventLookup(TENANT, EVENT, route, principal), h.eventsStore()::get,
+                    new StoreRegistry(h.driver.getKeyValueStore(AttachmentTopology.SHARES_STORE),
+                            h.driver.getKeyValueStore(AttachmentTopology.MEMBERSHIPS_STORE)));
+        }
+
+        @Test
+        void anEventCreatedByACommandIsFoundUntilItIsDeleted() {
+            Route mine = new Route("v1.0", "me", USER, "events", null, null);
+            ask(Commands.createEvent());
+
+            assertThat(lookup(mine, Commands.ME)).isEqualTo(LookupAnswer.found(h.eventsStore().get(EVENT_KEY)));
+
+            ask(Commands.deleteEvent());
+
+            assertThat(lookup(mine, Commands.ME)).isEqualTo(LookupAnswer.refused(NOT_FOUND));
+        }
+
+        @Test
+        void anotherUsersEventNeedsAReadShareFromTheSharesTopic() {
+            CalendarEvent adeles = Commands.event(TENANT, EVENT, ADELE, null, "C1");
+            h.publish(adeles);
+            Route route = new Route("v1.0", "user", OTHER_UPN, "calendars", null, "C1");
+
+            assertThat(lookup(route, SHARED_READER)).isEqualTo(LookupAnswer.refused(DENIED));
+
+            h.share(new CalendarShare(1, TENANT, OTHER_USER, "C1", USER, CalendarShare.READ));
+
+            assertThat(lookup(route, SHARED_READER)).isEqualTo(LookupAnswer.found(adeles));
+            // the same share does not let a command write there
+            assertRefused(menu(1).principal(SHARED_WRITER).route("user", OTHER_UPN, "calendars", null, "C1"),
+                    DENIED);
+        }
+
+        @Test
+        void aGroupsEventIsReadByAMemberFromTheMembershipsTopic() {
+            CalendarEvent groups = Commands.event(TENANT, EVENT, new EventOwner(EventOwner.GROUP, GROUP, null),
+                    null, null);
+            h.publish(groups);
+            Route route = new Route("v1.0", "group", GROUP, "calendar", null, null);
+            Principal noClaim = new Principal(Principal.DELEGATED, USER, UPN, List.of("Group.Read.All"), null);
+
+            assertThat(lookup(route, noClaim)).isEqualTo(LookupAnswer.refused(DENIED));
+
+            h.member(new GroupMembership(GroupMembership.SCHEMA_VERSION, TENANT, GROUP, USER));
+
+            assertThat(lookup(route, noClaim)).isEqualTo(LookupAnswer.found(groups));
+        }
+
+        @Test
+        void anotherTenantsEventIsNotFound() {
+            h.publish(Commands.event(OTHER_TENANT, EVENT, Commands.myEvent().owner(), null, null));
+
+            assertThat(lookup(new Route("v1.0", "me", USER, "events", null, null), Commands.ME))
+                    .isEqualTo(LookupAnswer.refused(NOT_FOUND));
         }
     }
 }

@@ -1,0 +1,42 @@
+package dev.attache.processor.query;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.attache.schemas.event.EventLookup;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * {@code POST /internal/events/lookup}: ingest-api's read of one event (body {@link EventLookup}); answered by
+ * {@link EventQueries}. Internal: reachable inside the cluster only, never exposed to clients.
+ */
+@Path(EventLookup.PATH)
+public class EventLookupResource {
+
+    /** Seconds after which a {@code 503} may be retried. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final EventQueries queries;
+
+    public EventLookupResource(EventQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The body is read as bytes so that it is forwarded as it came and a malformed one is answered {@code 400}. */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Response lookup(byte[] body, @HeaderParam(LookupForwarder.FORWARDED_HEADER) String forwarded) {
+        LookupReply reply = queries.lookup(body, forwarded != null);
+        Response.ResponseBuilder response = Response.status(reply.status()).entity(reply.json());
+        if (reply.retry()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.attache.processor.rules;
+
+import dev.attache.schemas.attachment.ReplyError;
+import dev.attache.schemas.event.CalendarEvent;
+
+/**
+ * What a read of the events registry answers: {@code 200} with the {@link CalendarEvent}, or the {@link ReplyError}
+ * with its status.
+ *
+ * @param body a {@link CalendarEvent} when {@code status} is 200, else a {@link ReplyError}
+ */
+public record LookupAnswer(int status, Object body) {
+
+    public static LookupAnswer found(CalendarEvent event) {
+        return new LookupAnswer(200, event);
+    }
+
+    public static LookupAnswer refused(ReplyError error) {
+        return new LookupAnswer(error.status(), error);
+    }
+
+    /** {@code 503 ServiceUnavailable}: this instance cannot answer now; the caller retries. */
+    public static LookupAnswer unavailable() {
+        return refused(GraphErrors.UNAVAILABLE);
+    }
+}
