@@ -36,7 +36,7 @@ public class EventEndpoint {
         Permissions.checkRead(caller, event);
         CalendarEvent found = registry.find(caller, event);
         String ownerId = event.toRoute(caller.objectId()).ownerId();
-        return Response.ok(EventJsonWriter.json(found, ODataUrls.eventContext(urls.baseUrl(rc), event, ownerId)))
+        return Response.ok(EventJsonWriter.json(found, ODataUrls.eventContext(urls.baseUrl(rc), event, ownerId), null))
                 .type(GraphErrors.JSON).build();
     }
 
@@ -48,7 +48,7 @@ public class EventEndpoint {
         if (result instanceof EventCommands.Result.Done done) {
             PublicUrls.location(rc, ODataUrls.event(base, collection, ownerId, done.event().eventId()));
             return Response.status(201).type(GraphErrors.JSON)
-                    .entity(EventJsonWriter.json(done.event(), ODataUrls.eventContext(base, collection, ownerId)))
+                    .entity(EventJsonWriter.json(done.event(), ODataUrls.eventContext(base, collection, ownerId), false))
                     .build();
         }
         String eventId = ((EventCommands.Result.Pending) result).eventId();

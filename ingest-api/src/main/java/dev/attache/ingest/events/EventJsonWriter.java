@@ -11,7 +11,11 @@ public final class EventJsonWriter {
     private EventJsonWriter() {
     }
 
-    public static Map<String, Object> json(CalendarEvent event, String odataContext) {
+    /**
+     * @param hasAttachments known for a new event (false); null where the registry does not say, and then left out
+     *     rather than guessed
+     */
+    public static Map<String, Object> json(CalendarEvent event, String odataContext, Boolean hasAttachments) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@odata.context", odataContext);
         json.put("id", event.eventId());
@@ -27,7 +31,9 @@ public final class EventJsonWriter {
         json.put("location", map("displayName", event.location()));
         json.put("organizer", event.organizer() == null ? null : Map.of("emailAddress",
                 map("name", event.organizer().name(), "address", event.organizer().address())));
-        json.put("hasAttachments", false);
+        if (hasAttachments != null) {
+            json.put("hasAttachments", hasAttachments);
+        }
         return json;
     }
 

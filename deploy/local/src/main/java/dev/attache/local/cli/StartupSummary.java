@@ -36,10 +36,13 @@ final class StartupSummary {
         }
         out.printf(ROW, "token", tokenCommand + "   (add --app for an app-only token)");
         if (stack.ingestUrl() != null) {
-            out.printf(ROW, "try", "curl -X POST " + stack.graphBaseUrl() + "/me/events/EVENT1/attachments \\");
-            out.printf(ROW, "", "  -H \"Authorization: Bearer $(" + tokenCommand + ")\" -H \"Content-Type: application/json\" \\");
-            out.printf(ROW, "", "  -d '{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"hello.txt\","
-                    + "\"contentBytes\":\"aGVsbG8=\"}'");
+            // An attachment needs an event that exists: create one, then attach to it.
+            out.printf(ROW, "try", "TOKEN=$(" + tokenCommand + ")");
+            out.printf(ROW, "", "EVENT=$(curl -s -X POST " + stack.graphBaseUrl() + "/me/events -H \"Authorization: Bearer $TOKEN\" \\");
+            out.printf(ROW, "", "  -H \"Content-Type: application/json\" -d '{\"subject\":\"Lunch\"}' | grep -o '\"id\":\"[^\"]*\"' | cut -d'\"' -f4)");
+            out.printf(ROW, "", "curl -X POST " + stack.graphBaseUrl() + "/me/events/$EVENT/attachments -H \"Authorization: Bearer $TOKEN\" \\");
+            out.printf(ROW, "", "  -H \"Content-Type: application/json\" \\");
+            out.printf(ROW, "", "  -d '{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"hello.txt\",\"contentBytes\":\"aGVsbG8=\"}'");
         }
         out.printf(ROW, "data", layout.dataDir());
         out.printf(ROW, "logs", layout.logs());
