@@ -89,6 +89,14 @@ public final class Commands {
         return c;
     }
 
+    /** {@code DELETE /me/events/{EVENT}/attachments/{attachmentId}}. */
+    public static Commands deleteAttachment(String attachmentId) {
+        Commands c = new Commands();
+        c.type = AttachmentCommand.TYPE_DELETE_ATTACHMENT;
+        c.attachmentId = attachmentId;
+        return c;
+    }
+
     /** An event of the registry as a system of record publishes it. */
     public static CalendarEvent event(String tenantId, String eventId, EventOwner owner, String calendarGroupId,
             String calendarId) {

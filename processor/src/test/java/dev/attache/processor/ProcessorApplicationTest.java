@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.attache.processor.topology.AttachmentTopology;
 import dev.attache.processor.topology.CommandOutcomes;
+import dev.attache.schemas.attachment.AttachmentQuery;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.EventLookup;
@@ -34,8 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The packaged wiring, with Kafka and S3 unreachable (the test profile points both at port 1): the application
- * starts, is alive while it waits for Kafka, is not ready, exposes its metrics, and answers event lookups
- * {@code 503} (retry) until the streams run.
+ * starts, is alive while it waits for Kafka, is not ready, exposes its metrics, and answers event lookups and
+ * attachment queries {@code 503} (retry) until the streams run.
  */
 @QuarkusTest
 class ProcessorApplicationTest {
@@ -49,6 +50,9 @@ class ProcessorApplicationTest {
     @TestHTTPResource(EventLookup.PATH)
     URI lookup;
 
+    @TestHTTPResource(AttachmentQuery.PATH)
+    URI attachmentQuery;
+
     @Inject
     Topology topology;
 
@@ -60,7 +64,15 @@ class ProcessorApplicationTest {
     }
 
     HttpResponse<String> lookup(String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(lookup)
+        return post(lookup, body, headers);
+    }
+
+    HttpResponse<String> queryAttachments(String body, String... headers) throws IOException, InterruptedException {
+        return post(attachmentQuery, body, headers);
+    }
+
+    HttpResponse<String> post(URI uri, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
@@ -69,12 +81,20 @@ class ProcessorApplicationTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static final Route MY_EVENTS = new Route("v1.0", "me", "5f1d0c5e-0000-4000-8000-000000000001", "events", null,
+            null);
+    static final Principal READER = new Principal(Principal.DELEGATED, "5f1d0c5e-0000-4000-8000-000000000001",
+            "dev@attache.local", List.of("Calendars.Read"), List.of());
+
     static String aLookup() throws IOException {
         return ContractJson.MAPPER.writeValueAsString(new EventLookup("72f988bf-86f1-41af-91ab-2d7cd011db47",
-                "AAMkAGI1AAAt9AHjAAA=", new Route("v1.0", "me", "5f1d0c5e-0000-4000-8000-000000000001", "events",
-                        null, null),
-                new Principal(Principal.DELEGATED, "5f1d0c5e-0000-4000-8000-000000000001", "dev@attache.local",
-                        List.of("Calendars.Read"), List.of())));
+                "AAMkAGI1AAAt9AHjAAA=", MY_EVENTS, READER));
+    }
+
+    /** The query of every attachment ({@code attachmentId} null), or of one. */
+    static String anAttachmentQuery(String attachmentId) throws IOException {
+        return ContractJson.MAPPER.writeValueAsString(new AttachmentQuery("72f988bf-86f1-41af-91ab-2d7cd011db47",
+                "AAMkAGI1AAAt9AHjAAA=", attachmentId, MY_EVENTS, READER));
     }
 
     JsonNode check(JsonNode health, String name) {
@@ -176,6 +196,40 @@ class ProcessorApplicationTest {
             assertThat(error.get("status").asInt()).isEqualTo(400);
             assertThat(error.get("code").asText()).isEqualTo("BadRequest");
             assertThat(error.get("message").asText()).startsWith("The event lookup is malformed: ");
+        }
+    }
+
+    @Test
+    void anAttachmentQueryIsUnavailableToRetryWhileTheStreamsDoNotRun() throws Exception {
+        for (String body : List.of(anAttachmentQuery(null), anAttachmentQuery("AAMkAtt_0000000000000001"))) {
+            for (String[] headers : List.of(new String[0], new String[] {"attache-forwarded", "1"})) {
+                HttpResponse<String> response = queryAttachments(body, headers);
+
+                assertThat(response.statusCode()).as(body).isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/json"));
+                JsonNode error = JSON.readTree(response.body());
+                assertThat(error.get("status").asInt()).isEqualTo(503);
+                assertThat(error.get("code").asText()).isEqualTo("ServiceUnavailable");
+                assertThat(error.get("message").asText()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void aMalformedAttachmentQueryIsABadRequestWhateverTheStreamsState() throws Exception {
+        for (String body : List.of("not json", "", "[]", "null", "{}", aLookup().replace("\"eventId\"", "\"e\""),
+                anAttachmentQuery(" "),
+                "{\"tenantId\":\"t\",\"eventId\":\"e\",\"route\":{\"apiVersion\":\"v1.0\"}}")) {
+            HttpResponse<String> response = queryAttachments(body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Retry-After")).as(body).isEmpty();
+            JsonNode error = JSON.readTree(response.body());
+            assertThat(error.get("status").asInt()).isEqualTo(400);
+            assertThat(error.get("code").asText()).isEqualTo("BadRequest");
+            assertThat(error.get("message").asText()).as(body).startsWith("The attachment query is malformed: ");
         }
     }
 }

@@ -42,7 +42,7 @@ public class AttachmentEndpoint {
             PublicUrls.location(rc, ODataUrls.attachment(base, event, ownerId, record.attachmentId()));
             return Response.status(201)
                     .type(GraphErrors.JSON)
-                    .entity(writer.body(record, ODataUrls.entityContext(base, event, ownerId)))
+                    .entity(writer.created(record, ODataUrls.entityContext(base, event, ownerId)))
                     .build();
         }
         AttachmentCommand command = ((AddAttachment.Result.Accepted) result).command();

@@ -2,6 +2,7 @@ package dev.attache.ingest.command;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.ingest.error.GraphException;
 import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.kafka.AttachmentKeys;
 import dev.attache.schemas.kafka.ReplyHeaders;
 import dev.attache.schemas.kafka.Topics;
@@ -73,6 +76,29 @@ public class CommandGateway {
             replies.forget(correlationId);
             throw CommandNotAppendedException.unacknowledged(e);
         }
+    }
+
+    /**
+     * Sends a command that stores no object of its own (events, deletions) and answers its committed reply, or empty
+     * when the command is in the log but the reply was late (the client then gets 202, never a retryable status).
+     *
+     * @throws GraphException the processor's refusal, or 503 + Retry-After when nothing was appended
+     */
+    public Optional<AttachmentReply> submit(AttachmentCommand command) {
+        CommandOutcome outcome;
+        try {
+            outcome = send(command);
+        } catch (CommandNotAppendedException e) {
+            throw GraphException.unavailable("The log is unavailable; nothing was changed. Retry later.", 5, e);
+        }
+        if (outcome instanceof CommandOutcome.Replied replied) {
+            ReplyError error = replied.reply().error();
+            if (error != null) {
+                throw new GraphException(error.status(), error.code(), error.message());
+            }
+            return Optional.of(replied.reply());
+        }
+        return Optional.empty();
     }
 
     private Message<AttachmentCommand> message(AttachmentCommand command, String correlationId) {

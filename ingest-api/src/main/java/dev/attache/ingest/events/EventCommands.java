@@ -8,12 +8,8 @@ import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.body.EventBodyParser;
 import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.CommandIds;
-import dev.attache.ingest.command.CommandNotAppendedException;
-import dev.attache.ingest.command.CommandOutcome;
-import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
-import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.EventInput;
 
@@ -63,19 +59,7 @@ public class EventCommands {
     }
 
     private Result send(AttachmentCommand command) {
-        CommandOutcome outcome;
-        try {
-            outcome = gateway.send(command);
-        } catch (CommandNotAppendedException e) {
-            throw GraphException.unavailable("The event log is unavailable; nothing was changed. Retry later.", 5, e);
-        }
-        if (outcome instanceof CommandOutcome.Replied replied) {
-            AttachmentReply reply = replied.reply();
-            if (reply.error() != null) {
-                throw new GraphException(reply.error().status(), reply.error().code(), reply.error().message());
-            }
-            return new Result.Done(reply.event());
-        }
-        return new Result.Pending(command.eventId());
+        return gateway.submit(command).<Result>map(reply -> new Result.Done(reply.event()))
+                .orElseGet(() -> new Result.Pending(command.eventId()));
     }
 }

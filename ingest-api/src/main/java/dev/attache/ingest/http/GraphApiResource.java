@@ -1,6 +1,7 @@
 package dev.attache.ingest.http;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.attache.ingest.attachments.AttachmentEndpoint;
+import dev.attache.ingest.attachments.AttachmentReadEndpoint;
 import dev.attache.ingest.auth.BearerTokenFilter;
 import dev.attache.ingest.error.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
@@ -35,10 +37,12 @@ import io.vertx.ext.web.RoutingContext;
 public class GraphApiResource {
 
     private final AttachmentEndpoint attachments;
+    private final AttachmentReadEndpoint attachmentReads;
     private final EventEndpoint events;
 
-    GraphApiResource(AttachmentEndpoint attachments, EventEndpoint events) {
+    GraphApiResource(AttachmentEndpoint attachments, AttachmentReadEndpoint attachmentReads, EventEndpoint events) {
         this.attachments = attachments;
+        this.attachmentReads = attachmentReads;
         this.events = events;
     }
 
@@ -65,6 +69,9 @@ public class GraphApiResource {
         if (target instanceof EventItem item) {
             return events.delete(BearerTokenFilter.caller(rc), item.event());
         }
+        if (target instanceof AttachmentsPath path && path.attachmentId() != null && path.tail().isEmpty()) {
+            return attachmentReads.delete(BearerTokenFilter.caller(rc), path.event(), path.attachmentId());
+        }
         throw notAllowed(rc, target);
     }
 
@@ -75,6 +82,9 @@ public class GraphApiResource {
         GraphResource target = resolve(rc);
         if (target instanceof EventItem item) {
             return events.get(rc, BearerTokenFilter.caller(rc), item.event());
+        }
+        if (target instanceof AttachmentsPath path) {
+            return attachmentGet(rc, path);
         }
         throw notAllowed(rc, target);
     }
@@ -91,6 +101,24 @@ public class GraphApiResource {
         throw notAllowed(rc, resolve(rc));
     }
 
+    private Response attachmentGet(RoutingContext rc, AttachmentsPath path) {
+        var caller = BearerTokenFilter.caller(rc);
+        List<String> tail = path.tail();
+        if (path.isCollection()) {
+            return attachmentReads.list(rc, caller, path.event());
+        }
+        if (path.attachmentId() == null && tail.size() == 1 && tail.get(0).equals("$count")) {
+            return attachmentReads.count(rc, caller, path.event());
+        }
+        if (path.attachmentId() != null && tail.isEmpty()) {
+            return attachmentReads.get(rc, caller, path.event(), path.attachmentId());
+        }
+        if (path.attachmentId() != null && tail.size() == 1 && tail.get(0).equals("$value")) {
+            return attachmentReads.value(caller, path.event(), path.attachmentId());
+        }
+        throw GraphException.notFound("Resource not found for the segment '" + rc.request().path() + "'.");
+    }
+
     private static GraphResource resolve(RoutingContext rc) {
         String raw = rc.request().path();
         return GraphPaths.resolve(raw).orElseThrow(() -> GraphException.notFound(
@@ -100,7 +128,10 @@ public class GraphApiResource {
     /** 405 with the methods this service answers on {@code target}. */
     private static GraphException notAllowed(RoutingContext rc, GraphResource target) {
         String allow = target instanceof EventItem ? "GET, DELETE"
-                : target instanceof AttachmentsPath path && !path.isCollection() ? "" : "POST";
+                : target instanceof AttachmentsPath path && path.isCollection() ? "GET, POST"
+                : target instanceof AttachmentsPath path && path.attachmentId() != null && path.tail().isEmpty()
+                        ? "GET, DELETE"
+                : target instanceof AttachmentsPath ? "GET" : "POST";
         return new GraphException(405, GraphErrorCodes.METHOD_NOT_ALLOWED,
                 "The HTTP method '" + rc.request().method() + "' is not allowed for this resource.",
                 allow.isEmpty() ? Map.of() : Map.of("Allow", allow), null);

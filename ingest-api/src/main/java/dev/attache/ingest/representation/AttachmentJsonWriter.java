@@ -3,6 +3,7 @@ package dev.attache.ingest.representation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.ReferenceFields;
@@ -19,15 +21,16 @@ import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 
 /**
- * Writes an attachment as Graph does (graph-contract.md §3.1): {@code @odata.context}, {@code @odata.type}, the base
- * properties, then the type's own. A file's {@code contentBytes} is streamed from S3 through a base64 encoder, never
- * held whole. Beta-only reference properties appear only on beta.
+ * Writes attachments as Graph does (graph-contract.md §3.1–3.3): {@code @odata.type}, the base properties, then the
+ * type's own. A file's {@code contentBytes} is streamed from S3 through a base64 encoder, never held whole; an
+ * expanded item is copied from S3 token by token. Beta-only reference properties appear only on beta.
  */
 @ApplicationScoped
 public class AttachmentJsonWriter {
 
     private static final Logger LOG = Logger.getLogger(AttachmentJsonWriter.class);
-    private static final String FILE = "#microsoft.graph.fileAttachment";
+    static final String FILE = "#microsoft.graph.fileAttachment";
+    static final String ITEM = "#microsoft.graph.itemAttachment";
 
     private final MinioClient s3;
 
@@ -36,85 +39,159 @@ public class AttachmentJsonWriter {
     }
 
     /**
-     * The body for {@code record}. A file's content is opened here, before any status is sent: should the store fail
-     * now, the attachment still exists (its command is committed), so the answer stays 201 and {@code contentBytes}
-     * is null rather than the request failing into a retry that would duplicate it.
+     * The body of a 201. A file's content is opened here, before any status is sent: should the store fail now, the
+     * attachment still exists (its command is committed), so the answer stays 201 and {@code contentBytes} is null
+     * rather than the request failing into a retry that would duplicate it.
      */
-    public StreamingOutput body(AttachmentRecord record, String odataContext) {
+    public StreamingOutput created(AttachmentRecord record, String odataContext) {
         InputStream content = FILE.equals(record.odataType()) ? open(record) : null;
         return target -> {
-            try (InputStream in = content) {
-                write(record, odataContext, in, target);
+            try (InputStream in = content; JsonGenerator g = generator(target)) {
+                g.writeStartObject();
+                g.writeStringField("@odata.context", odataContext);
+                fields(g, record, Selection.ALL, in, false);
+                g.writeEndObject();
             }
         };
     }
 
-    private InputStream open(AttachmentRecord record) {
+    /** One attachment ({@code GET …/attachments/{A}}), with its item when {@code expandItem}. */
+    public StreamingOutput entity(AttachmentRecord record, String odataContext, Selection selection,
+            boolean expandItem, String itemContext) {
+        return target -> {
+            try (JsonGenerator g = generator(target)) {
+                g.writeStartObject();
+                g.writeStringField("@odata.context", odataContext);
+                entityFields(g, record, selection);
+                if (expandItem && ITEM.equals(record.odataType())) {
+                    g.writeStringField("item@odata.context", itemContext);
+                    g.writeFieldName("item");
+                    copyItem(g, record);
+                }
+                g.writeEndObject();
+            }
+        };
+    }
+
+    /** A page of an event's attachments ({@code GET …/attachments}). */
+    public StreamingOutput collection(List<AttachmentRecord> page, String odataContext, Selection selection,
+            Long count, String nextLink) {
+        return target -> {
+            try (JsonGenerator g = generator(target)) {
+                g.writeStartObject();
+                g.writeStringField("@odata.context", odataContext);
+                if (count != null) {
+                    g.writeNumberField("@odata.count", count);
+                }
+                g.writeArrayFieldStart("value");
+                for (AttachmentRecord record : page) {
+                    g.writeStartObject();
+                    entityFields(g, record, selection);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                if (nextLink != null) {
+                    g.writeStringField("@odata.nextLink", nextLink);
+                }
+                g.writeEndObject();
+            }
+        };
+    }
+
+    /** The stored content of a file attachment, for {@code $value}; the caller closes it. */
+    public InputStream open(AttachmentRecord record) {
         try {
             return s3.getObject(GetObjectArgs.builder()
                     .bucket(record.object().bucket())
                     .object(record.object().key())
                     .build());
         } catch (Exception e) {
-            LOG.warnf("Stored content of %s unreadable, answering without contentBytes: %s", record.attachmentId(), e);
+            LOG.warnf("Stored content of %s unreadable: %s", record.attachmentId(), e);
             return null;
         }
     }
 
-    private void write(AttachmentRecord record, String odataContext, InputStream content, OutputStream target)
-            throws IOException {
-        try (JsonGenerator g = ContractJson.MAPPER.getFactory().createGenerator(target)) {
-            g.writeStartObject();
-            g.writeStringField("@odata.context", odataContext);
-            g.writeStringField("@odata.type", record.odataType());
-            g.writeStringField("id", record.attachmentId());
-            g.writeStringField("lastModifiedDateTime", record.lastModifiedDateTime());
-            nullable(g, "name", record.name());
-            nullable(g, "contentType", record.contentType());
-            g.writeNumberField("size", record.size());
-            g.writeBooleanField("isInline", record.isInline());
-            switch (record.odataType()) {
-                case FILE -> {
-                    nullable(g, "contentId", record.contentId());
-                    g.writeNullField("contentLocation");
-                    if (content == null) {
-                        g.writeNullField("contentBytes");
-                    } else {
-                        g.writeFieldName("contentBytes");
-                        g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, content, (int) record.object().length());
-                    }
-                }
-                case "#microsoft.graph.referenceAttachment" -> reference(g, record);
-                default -> {
-                    // item attachments: the item itself is only returned with $expand
-                }
-            }
-            g.writeEndObject();
+    private void entityFields(JsonGenerator g, AttachmentRecord record, Selection selection) throws IOException {
+        boolean content = FILE.equals(record.odataType()) && selection.includes("contentBytes");
+        if (FILE.equals(record.odataType()) && selection.includes("contentType") && record.contentType() != null) {
+            g.writeStringField("@odata.mediaContentType", record.contentType());
+        }
+        try (InputStream in = content ? open(record) : null) {
+            fields(g, record, selection, in, content);
         }
     }
 
-    private static void reference(JsonGenerator g, AttachmentRecord record) throws IOException {
+    private static void fields(JsonGenerator g, AttachmentRecord record, Selection selection, InputStream content,
+            boolean contentSelectedButMissing) throws IOException {
+        g.writeStringField("@odata.type", record.odataType());
+        g.writeStringField("id", record.attachmentId());
+        if (selection.includes("lastModifiedDateTime")) {
+            g.writeStringField("lastModifiedDateTime", record.lastModifiedDateTime());
+        }
+        nullable(g, selection, "name", record.name());
+        nullable(g, selection, "contentType", record.contentType());
+        if (selection.includes("size")) {
+            g.writeNumberField("size", record.size());
+        }
+        if (selection.includes("isInline")) {
+            g.writeBooleanField("isInline", record.isInline());
+        }
+        if (FILE.equals(record.odataType())) {
+            nullable(g, selection, "contentId", record.contentId());
+            nullable(g, selection, "contentLocation", null);
+            if (content != null) {
+                g.writeFieldName("contentBytes");
+                g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, content, (int) record.object().length());
+            } else if (contentSelectedButMissing || selection == Selection.ALL) {
+                g.writeNullField("contentBytes");
+            }
+        } else if ("#microsoft.graph.referenceAttachment".equals(record.odataType())) {
+            reference(g, record, selection);
+        }
+    }
+
+    private void copyItem(JsonGenerator g, AttachmentRecord record) throws IOException {
+        try (InputStream in = open(record); JsonParser p = in == null ? null : ContractJson.MAPPER.createParser(in)) {
+            if (p == null || p.nextToken() == null) {
+                g.writeNull();
+                return;
+            }
+            g.copyCurrentStructure(p);
+        }
+    }
+
+    private static void reference(JsonGenerator g, AttachmentRecord record, Selection selection) throws IOException {
         ReferenceFields ref = record.reference();
         if (ref == null || !"beta".equals(record.route().apiVersion())) {
             return;
         }
-        nullable(g, "sourceUrl", ref.sourceUrl());
-        nullable(g, "providerType", ref.providerType());
-        nullable(g, "thumbnailUrl", ref.thumbnailUrl());
-        nullable(g, "previewUrl", ref.previewUrl());
-        nullable(g, "permission", ref.permission());
-        if (ref.isFolder() == null) {
-            g.writeNullField("isFolder");
-        } else {
-            g.writeBooleanField("isFolder", ref.isFolder());
+        nullable(g, selection, "sourceUrl", ref.sourceUrl());
+        nullable(g, selection, "providerType", ref.providerType());
+        nullable(g, selection, "thumbnailUrl", ref.thumbnailUrl());
+        nullable(g, selection, "previewUrl", ref.previewUrl());
+        nullable(g, selection, "permission", ref.permission());
+        if (selection.includes("isFolder")) {
+            if (ref.isFolder() == null) {
+                g.writeNullField("isFolder");
+            } else {
+                g.writeBooleanField("isFolder", ref.isFolder());
+            }
         }
     }
 
-    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
+    private static void nullable(JsonGenerator g, Selection selection, String field, String value)
+            throws IOException {
+        if (!selection.includes(field)) {
+            return;
+        }
         if (value == null) {
             g.writeNullField(field);
         } else {
             g.writeStringField(field, value);
         }
+    }
+
+    private static JsonGenerator generator(OutputStream target) throws IOException {
+        return ContractJson.MAPPER.getFactory().createGenerator(target);
     }
 }

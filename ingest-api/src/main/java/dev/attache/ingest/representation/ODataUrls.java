@@ -20,6 +20,19 @@ public final class ODataUrls {
                 + "')/events('" + encode(event.eventId()) + "')/attachments/$entity";
     }
 
+    /** {@code …/$metadata#users('{owner}')/events('{E}')/attachments}: the collection. */
+    public static String collectionContext(String baseUrl, EventPath event, String ownerId) {
+        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
+                + "')/events('" + encode(event.eventId()) + "')/attachments";
+    }
+
+    /** {@code …/attachments('{A}')/microsoft.graph.itemAttachment/item/$entity}: an expanded item. */
+    public static String itemContext(String baseUrl, EventPath event, String ownerId, String attachmentId) {
+        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
+                + "')/events('" + encode(event.eventId()) + "')/attachments('" + encode(attachmentId)
+                + "')/microsoft.graph.itemAttachment/item/$entity";
+    }
+
     /** {@code …/$metadata#users('{owner}')/events/$entity}. */
     public static String eventContext(String baseUrl, EventPath event, String ownerId) {
         return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)

@@ -4,7 +4,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,17 +12,14 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * {@code POST /internal/events/lookup}: ingest-api's read of one event (body {@link EventLookup}); answered by
- * {@link EventQueries}. Internal: reachable inside the cluster only, never exposed to clients.
+ * {@link StateQueries}. Internal: reachable inside the cluster only, never exposed to clients.
  */
 @Path(EventLookup.PATH)
 public class EventLookupResource {
 
-    /** Seconds after which a {@code 503} may be retried. */
-    static final String RETRY_AFTER_SECONDS = "1";
+    private final StateQueries queries;
 
-    private final EventQueries queries;
-
-    public EventLookupResource(EventQueries queries) {
+    public EventLookupResource(StateQueries queries) {
         this.queries = queries;
     }
 
@@ -32,11 +28,6 @@ public class EventLookupResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Response lookup(byte[] body, @HeaderParam(LookupForwarder.FORWARDED_HEADER) String forwarded) {
-        LookupReply reply = queries.lookup(body, forwarded != null);
-        Response.ResponseBuilder response = Response.status(reply.status()).entity(reply.json());
-        if (reply.retry()) {
-            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        }
-        return response.build();
+        return queries.lookup(body, forwarded != null).toResponse();
     }
 }

@@ -10,15 +10,14 @@ import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jboss.logging.Logger;
 
-import dev.attache.schemas.event.EventLookup;
-
 /**
- * Sends a lookup to the instance that hosts the event and relays its status and body. The request is marked
- * ({@value #FORWARDED_HEADER}) so that instance answers it itself or with {@code 503}, never forwards it again.
+ * Sends a read (an event lookup, an attachment query) to the instance that hosts the event and relays its status and
+ * body. The request is marked ({@value #FORWARDED_HEADER}) so that instance answers it itself or with {@code 503},
+ * never forwards it again.
  */
 public final class LookupForwarder {
 
-    /** Marks a lookup one instance forwarded to another. */
+    /** Marks a read one instance forwarded to another. */
     public static final String FORWARDED_HEADER = "attache-forwarded";
 
     private static final Logger LOG = Logger.getLogger(LookupForwarder.class);
@@ -36,9 +35,9 @@ public final class LookupForwarder {
         this.timeout = timeout;
     }
 
-    /** {@code host}'s answer to {@code body}, or {@code 503} when it cannot be had in time. */
-    public LookupReply forward(HostInfo host, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(uri(host))
+    /** {@code host}'s answer to {@code body} posted to {@code path}, or {@code 503} when it cannot be had in time. */
+    public LookupReply forward(HostInfo host, String path, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(uri(host, path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(FORWARDED_HEADER, "1")
@@ -48,7 +47,7 @@ public final class LookupForwarder {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new LookupReply(response.statusCode(), response.body());
         } catch (IOException e) {
-            LOG.warnf("Event lookup not forwarded to %s: %s", host, e.toString());
+            LOG.warnf("%s not forwarded to %s: %s", path, host, e.toString());
             return LookupReply.unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -56,11 +55,11 @@ public final class LookupForwarder {
         }
     }
 
-    /** {@code http://host:port/internal/events/lookup}; an IPv6 address in brackets. */
-    static URI uri(HostInfo host) {
+    /** {@code http://host:port/path}, e.g. {@code /internal/events/lookup}; an IPv6 address in brackets. */
+    static URI uri(HostInfo host, String path) {
         String name = host.host().indexOf(':') >= 0 && !host.host().startsWith("[")
                 ? "[" + host.host() + "]"
                 : host.host();
-        return URI.create("http://" + name + ":" + host.port() + EventLookup.PATH);
+        return URI.create("http://" + name + ":" + host.port() + path);
     }
 }

@@ -15,7 +15,8 @@ import dev.attache.schemas.attachment.Route;
  */
 final class CommandShape {
 
-    private static final Set<String> TYPES = Set.of(AttachmentCommand.TYPE_ADD, AttachmentCommand.TYPE_CREATE_EVENT,
+    private static final Set<String> TYPES = Set.of(AttachmentCommand.TYPE_ADD,
+            AttachmentCommand.TYPE_DELETE_ATTACHMENT, AttachmentCommand.TYPE_CREATE_EVENT,
             AttachmentCommand.TYPE_DELETE_EVENT);
     private static final Set<String> API_VERSIONS = Set.of("v1.0", "beta");
     private static final Set<String> OWNER_KINDS = Set.of(AccessRules.ME, AccessRules.USER, AccessRules.GROUP);
@@ -41,6 +42,7 @@ final class CommandShape {
         }
         return switch (command.type()) {
             case AttachmentCommand.TYPE_ADD -> addDefect(command);
+            case AttachmentCommand.TYPE_DELETE_ATTACHMENT -> deleteAttachmentDefect(command);
             case AttachmentCommand.TYPE_CREATE_EVENT -> command.event() == null
                     ? Optional.of("event is required")
                     : Optional.empty();
@@ -49,8 +51,8 @@ final class CommandShape {
     }
 
     /**
-     * Why the access rules could not judge this tenant, event, route and principal (what every command and every
-     * lookup carries), or empty when they can.
+     * Why the access rules could not judge this tenant, event, route and principal (what every command, event lookup
+     * and attachment query carries), or empty when they can.
      */
     static Optional<String> targetDefect(String tenantId, String eventId, Route route, Principal principal) {
         if (blank(tenantId) || blank(eventId)) {
@@ -104,6 +106,21 @@ final class CommandShape {
         }
         if (command.head() != null && !isBase64(command.head())) {
             return Optional.of("head is not base64");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A {@code delete-attachment} names the attachment and nothing else: the schema forbids a payload, an object or
+     * an event on it. One that carries them is a producer bug, not something to half-apply (its object would be
+     * neither the processor's to delete nor anyone's to keep).
+     */
+    private static Optional<String> deleteAttachmentDefect(AttachmentCommand command) {
+        if (blank(command.attachmentId())) {
+            return Optional.of("attachmentId is required");
+        }
+        if (command.attachment() != null || command.object() != null || command.event() != null) {
+            return Optional.of("delete-attachment carries no attachment, object or event");
         }
         return Optional.empty();
     }

@@ -23,8 +23,8 @@ public final class GraphErrors {
             "/me request is only valid with delegated authentication flow.");
 
     /**
-     * A read of the registry while this instance cannot answer it (streams not running, the event's partition
-     * rebalancing or restoring, its host unreachable): the caller retries.
+     * A read of the processor's state (an event lookup, an attachment query) while this instance cannot answer it
+     * (streams not running, the event's partition rebalancing or restoring, its host unreachable): the caller retries.
      */
     public static final ReplyError UNAVAILABLE = new ReplyError(503, SERVICE_UNAVAILABLE,
             "The event registry is not available at the moment. Retry the request.");
@@ -38,7 +38,16 @@ public final class GraphErrors {
 
     /** A lookup that is not an {@code EventLookup} the access rules can judge: the caller's bug, not the client's. */
     public static ReplyError malformedLookup(String defect) {
-        return new ReplyError(400, BAD_REQUEST, "The event lookup is malformed: " + defect + ".");
+        return malformed("event lookup", defect);
+    }
+
+    /** A query that is not an {@code AttachmentQuery} the rules can judge: the caller's bug, not the client's. */
+    public static ReplyError malformedAttachmentQuery(String defect) {
+        return malformed("attachment query", defect);
+    }
+
+    private static ReplyError malformed(String what, String defect) {
+        return new ReplyError(400, BAD_REQUEST, "The " + what + " is malformed: " + defect + ".");
     }
 
     public static ReplyError tooLarge(String message) {

@@ -4,15 +4,20 @@ import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.event.CalendarEvent;
 
 /**
- * What a read of the events registry answers: {@code 200} with the {@link CalendarEvent}, or the {@link ReplyError}
- * with its status.
+ * What a read of the processor's state answers: {@code 200} with the {@link CalendarEvent} (an event lookup) or the
+ * {@link AttachmentList} (an attachment query), or the {@link ReplyError} with its status.
  *
- * @param body a {@link CalendarEvent} when {@code status} is 200, else a {@link ReplyError}
+ * @param body a {@link CalendarEvent} or an {@link AttachmentList} when {@code status} is 200, else a
+ *     {@link ReplyError}
  */
 public record LookupAnswer(int status, Object body) {
 
     public static LookupAnswer found(CalendarEvent event) {
         return new LookupAnswer(200, event);
+    }
+
+    public static LookupAnswer found(AttachmentList attachments) {
+        return new LookupAnswer(200, attachments);
     }
 
     public static LookupAnswer refused(ReplyError error) {

@@ -12,7 +12,8 @@ import dev.attache.schemas.kafka.AttachmentKeys;
 /**
  * How a read of one event ({@code POST /internal/events/lookup}) is answered: a pure function of the lookup, the
  * events store and the registry, deciding with the same {@link AccessRules} as the commands, in {@link Mode#READ}.
- * Where the store is (which instance, whether it can be queried now) is the caller's business.
+ * Where the store is (which instance, whether it can be queried now) is the caller's business. An attachment query
+ * is judged as the lookup of its event ({@link AttachmentQueryRules}).
  */
 public final class LookupRules {
 

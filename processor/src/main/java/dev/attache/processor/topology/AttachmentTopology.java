@@ -71,7 +71,8 @@ public final class AttachmentTopology {
 
     /**
      * @param replyTopics the topics a command may ask its reply to be sent to (whole-name match)
-     * @param discarder deletes the payloads of rejected commands and of deleted events' attachments
+     * @param discarder deletes the payloads of rejected commands, of deleted attachments and of deleted events'
+     *     attachments
      * @param outcomes counts what happened to each command
      */
     public static Topology build(Pattern replyTopics, ObjectDiscarder discarder, CommandOutcomes outcomes) {

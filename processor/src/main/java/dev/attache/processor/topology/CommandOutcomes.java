@@ -21,9 +21,9 @@ public final class CommandOutcomes {
         CREATED,
         /** The attachment or event already existed (a redelivered or replayed command): answered from the store. */
         DUPLICATE,
-        /** Refused: invalid, not found or not allowed. An attachment's object was discarded. */
+        /** Refused: invalid, not found or not allowed. An added attachment's object was discarded. */
         REJECTED,
-        /** An event was deleted, with its attachments. */
+        /** An attachment was deleted, or an event with its attachments. */
         DELETED,
         /** The command could not be read as a version-1 command; nothing was changed. */
         UNPROCESSABLE;

@@ -84,6 +84,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             return unprocessable(command, defect.get());
         }
         return switch (command.type()) {
+            case AttachmentCommand.TYPE_DELETE_ATTACHMENT -> deleteAttachment(command, appendTime);
             case AttachmentCommand.TYPE_CREATE_EVENT -> createEvent(command, appendTime);
             case AttachmentCommand.TYPE_DELETE_EVENT -> deleteEvent(command, appendTime);
             default -> addAttachment(command, appendTime);
@@ -123,6 +124,33 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         discarder.discard(command.object());
         outcomes.count(Outcome.REJECTED);
         return AttachmentReply.rejected(command.attachmentId(), error);
+    }
+
+    /**
+     * Access first, as for {@code add} (so a principal who may not write there cannot learn which attachment ids
+     * exist), then the attachment. Once deleted it is absent: a redelivered delete answers {@code 404}, as Graph does,
+     * and changes nothing. The command has no object of its own; the deleted record's object is discarded.
+     */
+    private AttachmentReply deleteAttachment(AttachmentCommand command, long appendTime) {
+        Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
+                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
+        if (access != Verdict.ALLOWED) {
+            outcomes.count(Outcome.REJECTED);
+            return AttachmentReply.rejected(command.attachmentId(), access.error());
+        }
+        String key = AttachmentKeys.attachmentKey(command.tenantId(), command.eventId(), command.attachmentId());
+        AttachmentRecord stored = attachments.get(key);
+        if (stored == null) {
+            outcomes.count(Outcome.REJECTED);
+            return AttachmentReply.rejected(command.attachmentId(), GraphErrors.ITEM_NOT_FOUND);
+        }
+        attachments.delete(key);
+        context.forward(new Record<>(key, null, appendTime), AttachmentTopology.ATTACHMENTS_SINK);
+        // after the store, so reads stop finding the record before its object goes; not in the transaction: if it
+        // aborts, the command is processed again and deletes both again (object deletes are idempotent)
+        discarder.discard(stored.object());
+        outcomes.count(Outcome.DELETED);
+        return AttachmentReply.attachmentDeleted(stored);
     }
 
     private AttachmentReply createEvent(AttachmentCommand command, long appendTime) {

@@ -17,8 +17,9 @@ public interface ProcessorConfig {
     String replyTopics();
 
     /**
-     * How long an event lookup forwarded to the instance that hosts the event's partition may take, to connect and
-     * again to answer; past it the lookup is answered {@code 503} (the caller retries).
+     * How long a read (an event lookup, an attachment query) forwarded to the instance that hosts the event's
+     * partition may take, to connect and again to answer; past it the read is answered {@code 503} (the caller
+     * retries).
      */
     @WithDefault("2S")
     Duration lookupForwardTimeout();

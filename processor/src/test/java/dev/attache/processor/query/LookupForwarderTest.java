@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.attache.schemas.attachment.AttachmentQuery;
 import dev.attache.schemas.event.EventLookup;
 
 /** Forwarding to a real HTTP server standing in for the instance that hosts the event. */
@@ -63,7 +64,7 @@ class LookupForwarderTest {
     }
 
     LookupReply forward() {
-        return new LookupForwarder(Duration.ofSeconds(2)).forward(hostInfo(), LOOKUP);
+        return new LookupForwarder(Duration.ofSeconds(2)).forward(hostInfo(), EventLookup.PATH, LOOKUP);
     }
 
     @Test
@@ -73,6 +74,21 @@ class LookupForwarderTest {
         Received request = received.poll(5, TimeUnit.SECONDS);
         assertThat(request).isEqualTo(new Received("POST", EventLookup.PATH, "1",
                 new String(LOOKUP, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anAttachmentQueryIsPostedToItsOwnPath() throws InterruptedException {
+        byte[] query = "{\"tenantId\":\"t\",\"eventId\":\"e\",\"attachmentId\":\"a\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        answer = "{\"value\":[]}".getBytes(StandardCharsets.UTF_8);
+
+        LookupReply reply = new LookupForwarder(Duration.ofSeconds(2)).forward(hostInfo(), AttachmentQuery.PATH,
+                query);
+
+        assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Received("POST", AttachmentQuery.PATH, "1",
+                new String(query, StandardCharsets.UTF_8)));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).isEqualTo(answer);
     }
 
     @Test
@@ -96,7 +112,7 @@ class LookupForwarderTest {
         HostInfo gone = hostInfo();
         host.stop(0);
 
-        LookupReply reply = new LookupForwarder(Duration.ofSeconds(2)).forward(gone, LOOKUP);
+        LookupReply reply = new LookupForwarder(Duration.ofSeconds(2)).forward(gone, EventLookup.PATH, LOOKUP);
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.retry()).isTrue();
@@ -105,9 +121,9 @@ class LookupForwarderTest {
 
     @Test
     void anIpv6HostIsBracketed() {
-        assertThat(LookupForwarder.uri(new HostInfo("fd00::1", 8081)))
-                .hasToString("http://[fd00::1]:8081" + EventLookup.PATH);
-        assertThat(LookupForwarder.uri(new HostInfo("10.0.0.2", 8081)))
-                .hasToString("http://10.0.0.2:8081" + EventLookup.PATH);
+        assertThat(LookupForwarder.uri(new HostInfo("fd00::1", 8081), EventLookup.PATH))
+                .hasToString("http://[fd00::1]:8081/internal/events/lookup");
+        assertThat(LookupForwarder.uri(new HostInfo("10.0.0.2", 8081), AttachmentQuery.PATH))
+                .hasToString("http://10.0.0.2:8081/internal/attachments/query");
     }
 }

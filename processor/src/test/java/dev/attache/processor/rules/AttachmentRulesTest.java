@@ -465,6 +465,23 @@ class AttachmentRulesTest {
         }
 
         @Test
+        void aDeleteAttachmentNamesTheAttachmentAndNothingElse() {
+            assertThat(AttachmentRules.defect(Commands.deleteAttachment(Commands.attachmentId(1)).build())).isEmpty();
+            assertThat(AttachmentRules.defect(Commands.deleteAttachment(" ").build()))
+                    .contains("attachmentId is required");
+            assertThat(AttachmentRules.defect(Commands.deleteAttachment(null).build()))
+                    .contains("attachmentId is required");
+            AttachmentCommand add = Commands.file("a.txt", MENU).build();
+            AttachmentCommand withObject = new AttachmentCommand(1, AttachmentCommand.TYPE_DELETE_ATTACHMENT,
+                    add.attachmentId(), add.tenantId(), add.eventId(), add.route(), add.principal(), null,
+                    add.object(), null, null);
+            assertThat(AttachmentRules.defect(withObject))
+                    .contains("delete-attachment carries no attachment, object or event");
+            assertThat(unprocessable(Commands.deleteAttachment(Commands.attachmentId(1))).reason())
+                    .isEqualTo("command type 'delete-attachment' does not make an attachment");
+        }
+
+        @Test
         void eventCommandsAreReadableButMakeNoAttachment() {
             assertThat(AttachmentRules.defect(Commands.deleteEvent().build())).isEmpty();
             assertThat(AttachmentRules.defect(Commands.createEvent().build())).isEmpty();

@@ -456,7 +456,7 @@ class EventsTopologyTest {
 
     /**
      * Lookups read what the commands wrote, with the same registry: the events store and the global stores of the
-     * topology, as the interactive queries of {@code EventQueries} reach them.
+     * topology, as the interactive queries of {@code StateQueries} reach them.
      */
     @Nested
     class Lookups {

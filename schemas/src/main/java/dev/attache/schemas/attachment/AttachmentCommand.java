@@ -8,8 +8,10 @@ import dev.attache.schemas.event.EventInput;
  * event's attachments and on the event itself share the topic and the key, so they are processed in order.
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}
- * @param type {@link #TYPE_ADD}, {@link #TYPE_CREATE_EVENT} or {@link #TYPE_DELETE_EVENT}
- * @param attachmentId for {@code add}: the id the front generated (at least 128 random bits), also the object's name
+ * @param type {@link #TYPE_ADD}, {@link #TYPE_DELETE_ATTACHMENT}, {@link #TYPE_CREATE_EVENT} or
+ *     {@link #TYPE_DELETE_EVENT}
+ * @param attachmentId for {@code add}: the id the front generated (at least 128 random bits), also the object's name;
+ *     for {@code delete-attachment}: the attachment to delete
  * @param tenantId the token's {@code tid}
  * @param eventId the event id from the path, percent-decoded; for {@code create-event} the id the front generated
  * @param route where the client addressed the event
@@ -25,6 +27,7 @@ public record AttachmentCommand(int schemaVersion, String type, String attachmen
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE_ADD = "add";
+    public static final String TYPE_DELETE_ATTACHMENT = "delete-attachment";
     public static final String TYPE_CREATE_EVENT = "create-event";
     public static final String TYPE_DELETE_EVENT = "delete-event";
     /** How much of a file's content the command carries for type detection. */

@@ -25,6 +25,11 @@ public record AttachmentReply(int schemaVersion, String attachmentId, String out
         return new AttachmentReply(SCHEMA_VERSION, attachmentId, REJECTED, null, error, null);
     }
 
+    /** The answer to {@code delete-attachment}: the record as it was. */
+    public static AttachmentReply attachmentDeleted(AttachmentRecord record) {
+        return new AttachmentReply(SCHEMA_VERSION, record.attachmentId(), DELETED, record, null, null);
+    }
+
     /** The answer to {@code create-event}: the event as registered. */
     public static AttachmentReply eventCreated(CalendarEvent event) {
         return new AttachmentReply(SCHEMA_VERSION, null, CREATED, null, null, event);

@@ -102,6 +102,11 @@ class ContractSchemasTest {
                 json(new CalendarShare(1, "t1", "oid-1", null, "oid-2", "write")))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.MEMBERSHIP_V1,
                 json(new GroupMembership(1, "t1", "g1", "oid-2")))).isEmpty();
+        AttachmentCommand deleteAttachment = new AttachmentCommand(1, "delete-attachment", "AAMkAtt=", "t1",
+                "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null);
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(deleteAttachment))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.attachmentDeleted(record()))))
+                .isEmpty();
         ObjectNode addWithoutObject = (ObjectNode) json(command());
         addWithoutObject.remove("object");
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, addWithoutObject)).isNotEmpty();

@@ -1,0 +1,29 @@
+package dev.attache.ingest.attachments;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.attache.ingest.auth.Caller;
+import dev.attache.ingest.command.CommandGateway;
+import dev.attache.ingest.route.EventPath;
+import dev.attache.schemas.attachment.AttachmentCommand;
+
+/**
+ * Deletes an attachment through the pipeline: the processor removes the record from its store, tombstones it on the
+ * compacted topic and deletes the object, in the transaction that answers.
+ */
+@ApplicationScoped
+public class DeleteAttachment {
+
+    private final CommandGateway gateway;
+
+    DeleteAttachment(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** True once the deletion is committed; false when it is in the log but its reply was late. */
+    public boolean delete(Caller caller, EventPath event, String attachmentId) {
+        return gateway.submit(new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION,
+                AttachmentCommand.TYPE_DELETE_ATTACHMENT, attachmentId, caller.tenantId(), event.eventId(),
+                event.toRoute(caller.objectId()), caller.principal(), null, null, null, null)).isPresent();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.attache.processor.query;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import dev.attache.processor.rules.Registry;
+import dev.attache.processor.rules.StoredAttachments;
+import dev.attache.processor.topology.AttachmentTopology;
+import dev.attache.processor.topology.StoreAttachments;
+import dev.attache.processor.topology.StoreRegistry;
+import dev.attache.schemas.attachment.AttachmentRecord;
+import dev.attache.schemas.event.CalendarEvent;
+import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.GroupMembership;
+
+/**
+ * This instance's stores for one partition, through interactive queries, opened when a read asks for them: the
+ * partition's {@code events-store} and {@code attachments-store} (active only, never a standby: a store is asked for
+ * {@code withPartition}, and stale reads are disabled by default), and the global shares and memberships, which every
+ * instance holds whole. Opening one throws {@code InvalidStateStoreException} when it migrated or closed meanwhile.
+ */
+final class PartitionStores {
+
+    private final KafkaStreams streams;
+    private final int partition;
+
+    PartitionStores(KafkaStreams streams, int partition) {
+        this.streams = streams;
+        this.partition = partition;
+    }
+
+    ReadOnlyKeyValueStore<String, CalendarEvent> events() {
+        return streams.store(StoreQueryParameters.fromNameAndType(AttachmentTopology.EVENTS_STORE,
+                QueryableStoreTypes.<String, CalendarEvent>keyValueStore()).withPartition(partition));
+    }
+
+    StoredAttachments attachments() {
+        return new StoreAttachments(streams.store(StoreQueryParameters.fromNameAndType(
+                AttachmentTopology.ATTACHMENTS_STORE, QueryableStoreTypes.<String, AttachmentRecord>keyValueStore())
+                .withPartition(partition)));
+    }
+
+    Registry registry() {
+        ReadOnlyKeyValueStore<String, CalendarShare> shares = streams.store(StoreQueryParameters
+                .fromNameAndType(AttachmentTopology.SHARES_STORE, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, GroupMembership> memberships = streams.store(StoreQueryParameters
+                .fromNameAndType(AttachmentTopology.MEMBERSHIPS_STORE, QueryableStoreTypes.keyValueStore()));
+        return new StoreRegistry(shares, memberships);
+    }
+}
