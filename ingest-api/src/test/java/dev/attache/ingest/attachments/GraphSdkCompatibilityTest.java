@@ -3,7 +3,9 @@ package dev.attache.ingest.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,11 @@ import com.microsoft.graph.models.ItemAttachment;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.HttpMethod;
+import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
 
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
@@ -138,6 +144,71 @@ class GraphSdkCompatibilityTest {
         assertThat(typed.getProviderType())
                 .isEqualTo(com.microsoft.graph.beta.models.ReferenceAttachmentProvider.OneDriveConsumer);
         assertThat(typed.getIsFolder()).isTrue();
+    }
+
+    @Test
+    void readsCountsStreamsAndDeletesThroughTheSdk() throws Exception {
+        GraphServiceClient graph = v1(Tokens.user(Tokens.newTenant()));
+        String eventId = graph.me().events().post(newEvent("Reads")).getId();
+        var attachments = graph.me().events().byEventId(eventId).attachments();
+        FileAttachment file = new FileAttachment();
+        file.setName("menu.txt");
+        file.setContentBytes("mac and cheese today".getBytes(StandardCharsets.UTF_8));
+        String fileId = attachments.post(file).getId();
+        FileAttachment other = new FileAttachment();
+        other.setName("notes.txt");
+        other.setContentBytes(new byte[] {1, 2, 3});
+        String otherId = attachments.post(other).getId();
+
+        var list = attachments.get(cfg -> cfg.queryParameters.select = new String[] {"id", "name", "size"});
+        assertThat(list.getValue()).extracting(Attachment::getName).containsExactlyInAnyOrder("menu.txt", "notes.txt");
+        assertThat(list.getValue()).allSatisfy(a -> assertThat(a).isInstanceOf(FileAttachment.class));
+        assertThat(((FileAttachment) list.getValue().get(0)).getContentBytes()).isNull();
+
+        Attachment one = attachments.byAttachmentId(fileId).get();
+        assertThat(one).isInstanceOf(FileAttachment.class);
+        assertThat(new String(((FileAttachment) one).getContentBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("mac and cheese today");
+        assertThat(attachments.count().get()).isEqualTo(2);
+
+        RequestInformation value = new RequestInformation();
+        value.httpMethod = HttpMethod.GET;
+        value.urlTemplate = "{+baseurl}/me/events/{eventId}/attachments/{attId}/$value";
+        value.pathParameters.put("eventId", eventId);
+        value.pathParameters.put("attId", fileId);
+        HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
+        errors.put("XXX", ODataError::createFromDiscriminatorValue);
+        try (InputStream raw = graph.getRequestAdapter().sendPrimitive(value, errors, InputStream.class)) {
+            assertThat(new String(raw.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("mac and cheese today");
+        }
+
+        attachments.byAttachmentId(otherId).delete();
+        assertThat(attachments.count().get()).isEqualTo(1);
+        assertThatThrownBy(() -> attachments.byAttachmentId(otherId).get())
+                .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getResponseStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void readsThroughTheBetaSdk() {
+        var graph = beta(Tokens.user(Tokens.newTenant()));
+        var event = new com.microsoft.graph.beta.models.Event();
+        event.setSubject("Beta reads");
+        String eventId = graph.me().events().post(event).getId();
+        var attachments = graph.me().events().byEventId(eventId).attachments();
+        var reference = new com.microsoft.graph.beta.models.ReferenceAttachment();
+        reference.setName("Pics");
+        reference.setSourceUrl("https://contoso.com/pics");
+        reference.setPermission(com.microsoft.graph.beta.models.ReferenceAttachmentPermission.View);
+        String id = attachments.post(reference).getId();
+
+        var listed = attachments.get().getValue();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0)).isInstanceOf(com.microsoft.graph.beta.models.ReferenceAttachment.class);
+        var one = (com.microsoft.graph.beta.models.ReferenceAttachment) attachments.byAttachmentId(id).get();
+        assertThat(one.getPermission()).isEqualTo(com.microsoft.graph.beta.models.ReferenceAttachmentPermission.View);
+        assertThat(attachments.count().get()).isEqualTo(1);
+        attachments.byAttachmentId(id).delete();
+        assertThat(attachments.count().get()).isZero();
     }
 
     @Test
