@@ -56,6 +56,22 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** Waits (bounded) until the app at {@code url} reports ready. */
+    public static void awaitReady(String url, Duration timeout) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ready(url)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(url + " did not get ready in " + timeout);
+            }
+            try {
+                Thread.sleep(200); // polling a readiness probe: the condition, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -65,8 +81,12 @@ public final class AppProcess implements AutoCloseable {
     }
 
     boolean ready() {
+        return ready(url());
+    }
+
+    static boolean ready(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
