@@ -207,7 +207,25 @@ class GraphSdkCompatibilityTest {
         var one = (com.microsoft.graph.beta.models.ReferenceAttachment) attachments.byAttachmentId(id).get();
         assertThat(one.getPermission()).isEqualTo(com.microsoft.graph.beta.models.ReferenceAttachmentPermission.View);
         assertThat(attachments.count().get()).isEqualTo(1);
+        var file = new com.microsoft.graph.beta.models.FileAttachment();
+        file.setName("b.txt");
+        file.setContentBytes("beta bytes".getBytes(StandardCharsets.UTF_8));
+        String fileId = attachments.post(file).getId();
+        RequestInformation value = new RequestInformation();
+        value.httpMethod = HttpMethod.GET;
+        value.urlTemplate = "{+baseurl}/me/events/{eventId}/attachments/{attId}/$value";
+        value.pathParameters.put("eventId", eventId);
+        value.pathParameters.put("attId", fileId);
+        HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
+        errors.put("XXX", com.microsoft.graph.beta.models.odataerrors.ODataError::createFromDiscriminatorValue);
+        try (InputStream raw = graph.getRequestAdapter().sendPrimitive(value, errors, InputStream.class)) {
+            assertThat(new String(raw.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("beta bytes");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
         attachments.byAttachmentId(id).delete();
+        attachments.byAttachmentId(fileId).delete();
         assertThat(attachments.count().get()).isZero();
     }
 
