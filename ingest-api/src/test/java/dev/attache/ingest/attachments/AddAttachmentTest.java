@@ -58,6 +58,7 @@ class AddAttachmentTest {
         String token = Tokens.sign(Tokens.delegated(tenant, oid));
         // An id as Exchange makes them, '=' and all, published by the calendar system of record.
         Events.publish(tenant, EVENT, oid, null);
+        Events.awaitReadable(token, "/v1.0/me/events/AAMkAGI1AAAt9AHjAAA%3D");
 
         Response response = given().auth().oauth2(token)
                 .contentType("application/json")

@@ -70,6 +70,9 @@ class AccessMatrixTest {
         given().auth().oauth2(aRw).delete("/v1.0/me/events/" + eDeleted).then().statusCode(204);
         Events.share(tenant, b, a, CalendarShare.WRITE);
         Events.member(tenant, "G1", registryMemberId);
+        // Reads follow the same rules: once these answer, the share and the membership are in the processor's stores.
+        Events.awaitReadable(aShared, "/v1.0/users/" + b + "/events/" + eBshared);
+        Events.awaitReadable(registryMember, "/v1.0/groups/G1/events/" + eG);
 
         List<Case> cases = List.of(
                 new Case("owner via /me", aRw, "/v1.0/me/events/" + eA, 201, null),

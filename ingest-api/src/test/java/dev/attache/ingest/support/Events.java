@@ -38,6 +38,25 @@ public final class Events {
                 .extract().path("id");
     }
 
+    /**
+     * Waits (bounded) until {@code GET eventPath} answers 200 for {@code token}: records published straight to the
+     * registry topics reach the processor's stores asynchronously, so a test must not race them.
+     */
+    public static void awaitReadable(String token, String eventPath) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        while (given().urlEncodingEnabled(false).auth().oauth2(token).get(eventPath).statusCode() != 200) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(eventPath + " did not become readable");
+            }
+            try {
+                Thread.sleep(50); // polling the condition itself, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** An id as it goes into a path segment. */
     public static String encoded(String id) {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
