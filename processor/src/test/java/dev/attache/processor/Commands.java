@@ -13,6 +13,7 @@ import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReferenceFields;
+import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.DateTimeTimeZone;
@@ -37,6 +38,16 @@ public final class Commands {
     /** An app-only token with the role. */
     public static final Principal APP = new Principal(Principal.APP, "a7c0ffee-0000-4000-8000-00000000a990", null,
             List.of("Calendars.ReadWrite"), null);
+    /** The signed-in user, also allowed on calendars shared with them. */
+    public static final Principal SHARED_WRITER = new Principal(Principal.DELEGATED, USER, UPN,
+            List.of("Calendars.ReadWrite", "Calendars.ReadWrite.Shared"), List.of());
+    /** The other user, as an event owner. */
+    public static final EventOwner ADELE = new EventOwner(EventOwner.USER, OTHER_USER, OTHER_UPN);
+    /** The refusals every path into the registry answers with, worded as Graph words them. */
+    public static final ReplyError NOT_FOUND = new ReplyError(404, "ErrorItemNotFound",
+            "The specified object was not found in the store.");
+    public static final ReplyError DENIED = new ReplyError(403, "ErrorAccessDenied",
+            "Access is denied. Check credentials and try again.");
     public static final String BUCKET = "attache";
     /** "mac and cheese today": the 20-byte menu.txt of the Graph docs. */
     public static final byte[] MENU = "mac and cheese today".getBytes(StandardCharsets.US_ASCII);

@@ -89,9 +89,7 @@ public class AttachmentReadEndpoint {
         }
         InputStream content = writer.open(record);
         if (content == null) {
-            throw new GraphException(503, GraphErrorCodes.SERVICE_UNAVAILABLE,
-                    "The attachment content cannot be read right now. Retry the request.",
-                    Map.of("Retry-After", "1"), null);
+            throw contentUnavailable(null);
         }
         StreamingOutput stream = out -> {
             try (InputStream in = content) {
@@ -109,15 +107,11 @@ public class AttachmentReadEndpoint {
         byte[] json;
         try (InputStream in = writer.open(record)) {
             if (in == null) {
-                throw new GraphException(503, GraphErrorCodes.SERVICE_UNAVAILABLE,
-                        "The attachment content cannot be read right now. Retry the request.",
-                        Map.of("Retry-After", "1"), null);
+                throw contentUnavailable(null);
             }
             json = in.readAllBytes();
         } catch (java.io.IOException e) {
-            throw new GraphException(503, GraphErrorCodes.SERVICE_UNAVAILABLE,
-                    "The attachment content cannot be read right now. Retry the request.",
-                    Map.of("Retry-After", "1"), e);
+            throw contentUnavailable(e);
         }
         ItemContent content = items.render(json, record.lastModifiedDateTime());
         return Response.ok(content.bytes()).type(content.contentType()).build();
@@ -133,6 +127,13 @@ public class AttachmentReadEndpoint {
         Map<String, List<String>> params = new LinkedHashMap<>();
         rc.queryParams().forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return params;
+    }
+
+    /** The store did not give the content: a read, so the client may retry. */
+    private static GraphException contentUnavailable(Throwable cause) {
+        return new GraphException(503, GraphErrorCodes.SERVICE_UNAVAILABLE,
+                "The attachment content cannot be read right now. Retry the request.", Map.of("Retry-After", "1"),
+                cause);
     }
 
     private static Response json(StreamingOutput body) {

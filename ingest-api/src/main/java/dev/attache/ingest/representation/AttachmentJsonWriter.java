@@ -49,7 +49,7 @@ public class AttachmentJsonWriter {
             try (InputStream in = content; JsonGenerator g = generator(target)) {
                 g.writeStartObject();
                 g.writeStringField("@odata.context", odataContext);
-                fields(g, record, Selection.ALL, in, false);
+                fields(g, record, Selection.ALL, in, true);
                 g.writeEndObject();
             }
         };
@@ -122,7 +122,7 @@ public class AttachmentJsonWriter {
     }
 
     private static void fields(JsonGenerator g, AttachmentRecord record, Selection selection, InputStream content,
-            boolean contentSelectedButMissing) throws IOException {
+            boolean contentSelected) throws IOException {
         g.writeStringField("@odata.type", record.odataType());
         g.writeStringField("id", record.attachmentId());
         if (selection.includes("lastModifiedDateTime")) {
@@ -142,7 +142,8 @@ public class AttachmentJsonWriter {
             if (content != null) {
                 g.writeFieldName("contentBytes");
                 g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, content, (int) record.object().length());
-            } else if (contentSelectedButMissing || selection == Selection.ALL) {
+            } else if (contentSelected) {
+                // selected but unreadable: the attachment exists, its content cannot be served now
                 g.writeNullField("contentBytes");
             }
         } else if ("#microsoft.graph.referenceAttachment".equals(record.odataType())) {

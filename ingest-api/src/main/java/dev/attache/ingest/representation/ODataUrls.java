@@ -16,39 +16,50 @@ public final class ODataUrls {
 
     /** {@code …/$metadata#users('{owner}')/events('{E}')/attachments/$entity}. */
     public static String entityContext(String baseUrl, EventPath event, String ownerId) {
-        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
-                + "')/events('" + encode(event.eventId()) + "')/attachments/$entity";
+        return attachmentsMetadata(baseUrl, event, ownerId) + "/$entity";
     }
 
     /** {@code …/$metadata#users('{owner}')/events('{E}')/attachments}: the collection. */
     public static String collectionContext(String baseUrl, EventPath event, String ownerId) {
-        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
-                + "')/events('" + encode(event.eventId()) + "')/attachments";
+        return attachmentsMetadata(baseUrl, event, ownerId);
     }
 
     /** {@code …/attachments('{A}')/microsoft.graph.itemAttachment/item/$entity}: an expanded item. */
     public static String itemContext(String baseUrl, EventPath event, String ownerId, String attachmentId) {
-        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
-                + "')/events('" + encode(event.eventId()) + "')/attachments('" + encode(attachmentId)
+        return attachmentsMetadata(baseUrl, event, ownerId) + "('" + encode(attachmentId)
                 + "')/microsoft.graph.itemAttachment/item/$entity";
     }
 
     /** {@code …/$metadata#users('{owner}')/events/$entity}. */
     public static String eventContext(String baseUrl, EventPath event, String ownerId) {
-        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
-                + "')/events/$entity";
+        return ownerMetadata(baseUrl, event, ownerId) + "/events/$entity";
     }
 
     /** The canonical URL of one event. */
     public static String event(String baseUrl, EventPath event, String ownerId, String eventId) {
-        return baseUrl + "/" + event.apiVersion() + "/" + ownerCollection(event) + "/" + encode(ownerId) + "/events/"
-                + encode(eventId);
+        return ownerUrl(baseUrl, event, ownerId) + "/events/" + encode(eventId);
     }
 
     /** The canonical URL of one attachment, in key-as-segment form any route parser here reads back. */
     public static String attachment(String baseUrl, EventPath event, String ownerId, String attachmentId) {
-        return baseUrl + "/" + event.apiVersion() + "/" + ownerCollection(event) + "/" + encode(ownerId) + "/events/"
-                + encode(event.eventId()) + "/attachments/" + encode(attachmentId);
+        return ownerUrl(baseUrl, event, ownerId) + "/events/" + encode(event.eventId()) + "/attachments/"
+                + encode(attachmentId);
+    }
+
+    /** {@code …/$metadata#users('{owner}')}. */
+    private static String ownerMetadata(String baseUrl, EventPath event, String ownerId) {
+        return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)
+                + "')";
+    }
+
+    /** {@code …/$metadata#users('{owner}')/events('{E}')/attachments}. */
+    private static String attachmentsMetadata(String baseUrl, EventPath event, String ownerId) {
+        return ownerMetadata(baseUrl, event, ownerId) + "/events('" + encode(event.eventId()) + "')/attachments";
+    }
+
+    /** {@code …/users/{owner}}. */
+    private static String ownerUrl(String baseUrl, EventPath event, String ownerId) {
+        return baseUrl + "/" + event.apiVersion() + "/" + ownerCollection(event) + "/" + encode(ownerId);
     }
 
     private static String ownerCollection(EventPath event) {

@@ -1,5 +1,9 @@
 package dev.attache.processor.topology;
 
+import static dev.attache.processor.Commands.ADELE;
+import static dev.attache.processor.Commands.DENIED;
+import static dev.attache.processor.Commands.NOT_FOUND;
+import static dev.attache.processor.Commands.SHARED_WRITER;
 import static dev.attache.processor.Commands.EVENT;
 import static dev.attache.processor.Commands.JPEG;
 import static dev.attache.processor.Commands.MENU;
@@ -36,11 +40,9 @@ import dev.attache.schemas.attachment.AttachmentQuery;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.ObjectRef;
-import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarShare;
-import dev.attache.schemas.event.EventOwner;
 import dev.attache.schemas.kafka.AttachmentKeys;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
@@ -50,13 +52,6 @@ class DeleteAttachmentTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-27T14:00:00.250Z");
     static final Instant LATER = T0.plusSeconds(60);
-    static final ReplyError NOT_FOUND = new ReplyError(404, "ErrorItemNotFound",
-            "The specified object was not found in the store.");
-    static final ReplyError DENIED = new ReplyError(403, "ErrorAccessDenied",
-            "Access is denied. Check credentials and try again.");
-    static final EventOwner ADELE = new EventOwner(EventOwner.USER, OTHER_USER, OTHER_UPN);
-    static final Principal SHARED_WRITER = new Principal(Principal.DELEGATED, USER, UPN,
-            List.of("Calendars.ReadWrite", "Calendars.ReadWrite.Shared"), List.of());
 
     @TempDir
     Path stateDir;

@@ -1,5 +1,9 @@
 package dev.attache.processor.topology;
 
+import static dev.attache.processor.Commands.ADELE;
+import static dev.attache.processor.Commands.DENIED;
+import static dev.attache.processor.Commands.NOT_FOUND;
+import static dev.attache.processor.Commands.SHARED_WRITER;
 import static dev.attache.processor.Commands.EVENT;
 import static dev.attache.processor.Commands.GROUP;
 import static dev.attache.processor.Commands.MENU;
@@ -50,13 +54,6 @@ class EventsTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-27T14:00:00.250Z");
     static final String EVENT_KEY = AttachmentKeys.eventKey(TENANT, EVENT);
-    static final ReplyError NOT_FOUND = new ReplyError(404, "ErrorItemNotFound",
-            "The specified object was not found in the store.");
-    static final ReplyError DENIED = new ReplyError(403, "ErrorAccessDenied",
-            "Access is denied. Check credentials and try again.");
-    static final EventOwner ADELE = new EventOwner(EventOwner.USER, OTHER_USER, OTHER_UPN);
-    static final Principal SHARED_WRITER = new Principal(Principal.DELEGATED, USER, UPN,
-            List.of("Calendars.ReadWrite", "Calendars.ReadWrite.Shared"), List.of());
 
     @TempDir
     Path stateDir;

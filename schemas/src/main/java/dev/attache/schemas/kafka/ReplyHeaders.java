@@ -1,9 +1,9 @@
 package dev.attache.schemas.kafka;
 
 /**
- * Record headers of the request-reply exchange, as SmallRye's {@code KafkaRequestReply} writes them
- * (its defaults). The replier copies the correlation id, and must not copy the reply topic: a record that
- * carries {@link #REPLY_TOPIC} is taken for a request by the requester and ignored.
+ * Record headers of the request-reply exchange, named as SmallRye's {@code KafkaRequestReply} names them, so either
+ * requester works with the processor. ingest-api writes them on every command; the replier copies the correlation id
+ * and never the reply topic (SmallRye takes a record that carries {@link #REPLY_TOPIC} for a request and ignores it).
  */
 public final class ReplyHeaders {
 
