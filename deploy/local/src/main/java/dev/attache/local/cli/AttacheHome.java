@@ -13,14 +13,14 @@ import java.util.Optional;
  * ({@code <root>/deploy/local/target/attache-local.jar}), so a test suite running in {@code ingest-api/} can
  * {@code java -jar ../deploy/local/target/attache-local.jar up …} without extra flags.
  */
-final class AttacheHome {
+public final class AttacheHome {
 
     static final String PROPERTY = "attache.home";
 
     private AttacheHome() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String configured = System.getProperty(PROPERTY);
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();

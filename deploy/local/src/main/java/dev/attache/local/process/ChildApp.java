@@ -46,6 +46,11 @@ public final class ChildApp implements AutoCloseable {
         return launch;
     }
 
+    /** The app's process id, for tools that observe it (the benchmark reads its memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits until the app reports ready; on failure the message ends with the tail of its log. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         try {

@@ -11,7 +11,10 @@ import dev.attache.local.s3.EmbeddedS3;
 import dev.attache.schemas.kafka.TopicSpec;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -23,6 +26,7 @@ public final class StackLauncher {
 
     private final StackOptions options;
     private final RunningStack stack;
+    private final Map<Service, ChildApp> apps = new EnumMap<>(Service.class);
 
     public StackLauncher(StackOptions options, RunningStack stack) {
         this.options = options;
@@ -72,6 +76,12 @@ public final class StackLauncher {
         return endpoints;
     }
 
+    /** The process id of an app this launcher started. */
+    public OptionalLong pid(Service app) {
+        ChildApp started = apps.get(app);
+        return started == null ? OptionalLong.empty() : OptionalLong.of(started.pid());
+    }
+
     private EmbeddedKafka startKafka() throws Exception {
         EmbeddedKafka started;
         try {
@@ -97,12 +107,12 @@ public final class StackLauncher {
         if (launches.isEmpty()) {
             return;
         }
-        ChildApps apps = stack.add("apps", new ChildApps());
-        List<ChildApp> started = new ArrayList<>();
+        ChildApps children = stack.add("apps", new ChildApps());
         for (AppLaunch launch : launches) {
-            started.add(apps.start(launch));
+            ChildApp app = children.start(launch);
+            apps.put(Service.fromCliName(launch.name()), app);
         }
-        for (ChildApp app : started) {
+        for (ChildApp app : apps.values()) {
             app.awaitReady(options.readyTimeout());
         }
     }

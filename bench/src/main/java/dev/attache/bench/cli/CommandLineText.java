@@ -1,0 +1,31 @@
+package dev.attache.bench.cli;
+
+import java.util.List;
+import java.util.Set;
+
+/** The command as the report prints it, to rerun: secrets given as options are replaced by a placeholder. */
+final class CommandLineText {
+
+    private static final Set<String> SECRET_OPTIONS = Set.of("--token", "--s3-secret-key");
+
+    private CommandLineText() {
+    }
+
+    static String of(List<String> args) {
+        StringBuilder text = new StringBuilder("./attache bench");
+        boolean hideNext = false;
+        for (String arg : args) {
+            String shown = arg;
+            if (hideNext) {
+                shown = "…";
+                hideNext = false;
+            } else if (SECRET_OPTIONS.contains(arg)) {
+                hideNext = true;
+            } else if (arg.contains("=") && SECRET_OPTIONS.contains(arg.substring(0, arg.indexOf('=')))) {
+                shown = arg.substring(0, arg.indexOf('=') + 1) + "…";
+            }
+            text.append(' ').append(shown);
+        }
+        return text.toString();
+    }
+}

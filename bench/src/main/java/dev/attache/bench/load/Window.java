@@ -1,0 +1,72 @@
+package dev.attache.bench.load;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The measured part of a slice, [start, end) in {@link System#nanoTime()}. Each operation is stamped with a time
+ * (its completion in the closed loop, its intended send time in the open loop) and counted only if the stamp falls
+ * inside; everything before is warm-up and discarded.
+ */
+final class Window {
+
+    /** An hour in nanoseconds: above any latency a slice can see, kept at three significant digits. */
+    static final long HIGHEST_TRACKABLE_NANOS = 3600L * 1_000_000_000L;
+
+    private final long start;
+    private final long end;
+    private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
+    private final LongAdder operations = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private long cpuAtOpen;
+    private long cpuUsed;
+
+    Window(long start, long end) {
+        this.start = start;
+        this.end = end;
+    }
+
+    long start() {
+        return start;
+    }
+
+    long end() {
+        return end;
+    }
+
+    void record(long stamp, long latencyNanos, Throwable error) {
+        if (stamp < start || stamp >= end) {
+            return;
+        }
+        if (error != null) {
+            errors.increment();
+        } else {
+            operations.increment();
+            recorder.recordValue(Math.min(Math.max(0, latencyNanos), HIGHEST_TRACKABLE_NANOS));
+        }
+    }
+
+    /** Blocks until the window opens, then reads the process's CPU time. */
+    void awaitOpen() {
+        Clock.parkUntil(start);
+        cpuAtOpen = processCpuNanos();
+    }
+
+    /** Blocks until the window closes, then reads the process's CPU time. */
+    void awaitClose() {
+        Clock.parkUntil(end);
+        cpuUsed = processCpuNanos() - cpuAtOpen;
+    }
+
+    /** @param unfinished operations of the window still running when the loop gave up waiting: errors */
+    LoadResult result(long unfinished) {
+        return new LoadResult(operations.sum(), errors.sum() + unfinished, end - start,
+                recorder.getIntervalHistogram(), cpuUsed);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

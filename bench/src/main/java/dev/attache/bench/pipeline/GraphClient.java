@@ -1,0 +1,118 @@
+package dev.attache.bench.pipeline;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attache.bench.load.Operation;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The pipeline as a client sees it: ingest-api's Graph API over HTTP/1.1, through the JDK's asynchronous
+ * {@link HttpClient}, one connection per request in flight (the pool keeps them alive).
+ */
+public final class GraphClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http;
+    private final URI graphBase;
+    private final String authorization;
+
+    /** @param graphBase e.g. {@code http://localhost:8080/v1.0} */
+    public GraphClient(URI graphBase, String token) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        this.graphBase = URI.create(graphBase.toString().replaceAll("/+$", "") + "/");
+        this.authorization = "Bearer " + token;
+    }
+
+    /** Creates an event of the token's user and returns its id. */
+    public String createEvent(String subject) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("subject", subject).toString();
+        HttpResponse<String> response = http.send(json(graphBase.resolve("me/events"))
+                .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("creating an event answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
+    /** Deletes an event and, by cascade, its attachments and their objects. */
+    public void deleteEvent(String eventId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(eventUri(eventId)).DELETE().build(),
+                BodyHandlers.ofString());
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw new IOException("deleting event " + eventId + " answered " + response.statusCode());
+        }
+    }
+
+    /**
+     * {@code POST …/events/{E}/attachments} with the same body each time, spread over {@code eventIds} in turn;
+     * succeeds on 201 with an attachment id, after the whole response (which echoes the content) has been read.
+     */
+    public Operation addAttachment(FileAttachmentBody body, List<String> eventIds) {
+        List<HttpRequest> requests = eventIds.stream()
+                .map(id -> json(URI.create(eventUri(id) + "/attachments"))
+                        .POST(BodyPublishers.ofByteArray(body.json())).build())
+                .toList();
+        AtomicLong next = new AtomicLong();
+        return () -> http.sendAsync(requests.get((int) (next.getAndIncrement() % requests.size())),
+                        BodyHandlers.ofByteArray())
+                .thenApply(GraphClient::requireCreated);
+    }
+
+    /** The new attachment's id; the parser stops there, so the echoed content costs the client no parsing. */
+    private static String requireCreated(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 201) {
+            throw new UnexpectedResponseException(response.statusCode(), new String(response.body(), UTF_8));
+        }
+        try (JsonParser parser = JSON.getFactory().createParser(response.body())) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if ("id".equals(field) && parser.currentToken() == JsonToken.VALUE_STRING) {
+                        return parser.getText();
+                    }
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new UnexpectedResponseException(201, "unreadable body: " + e.getMessage());
+        }
+        throw new UnexpectedResponseException(201, "no id in the created attachment");
+    }
+
+    private URI eventUri(String eventId) {
+        return graphBase.resolve("me/events/" + URLEncoder.encode(eventId, UTF_8));
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Authorization", authorization);
+    }
+
+    private HttpRequest.Builder json(URI uri) {
+        return request(uri).header("Content-Type", "application/json");
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient is AutoCloseable only from JDK 21; its threads are daemons and its connections
+        // close when it is collected.
+    }
+}

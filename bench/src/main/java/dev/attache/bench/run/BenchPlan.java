@@ -1,0 +1,63 @@
+package dev.attache.bench.run;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What to measure and for how long.
+ *
+ * @param payloadSizes     file content sizes in bytes
+ * @param concurrencies    closed-loop requests in flight
+ * @param warmup           discarded at the start of every slice (and, tripled, once before the first)
+ * @param slice            measured per slice
+ * @param rounds           slices per target and cell; the order alternates (pipeline first, then raw S3 first)
+ * @param openLoopSizes    sizes also measured open-loop, at the highest concurrency as the in-flight cap
+ * @param openLoadFraction open-loop arrival rate as a fraction of the pipeline's closed-loop throughput there
+ */
+public record BenchPlan(
+        boolean quick,
+        List<Integer> payloadSizes,
+        List<Integer> concurrencies,
+        Duration warmup,
+        Duration slice,
+        int rounds,
+        List<Integer> openLoopSizes,
+        double openLoadFraction) {
+
+    public static final int KIB = 1024;
+    public static final int MIB = 1024 * 1024;
+
+    public BenchPlan {
+        payloadSizes = List.copyOf(payloadSizes);
+        concurrencies = List.copyOf(concurrencies);
+        openLoopSizes = List.copyOf(openLoopSizes);
+        if (payloadSizes.isEmpty() || concurrencies.isEmpty()) {
+            throw new IllegalArgumentException("at least one payload size and one concurrency are needed");
+        }
+        if (payloadSizes.stream().anyMatch(size -> size < 1) || concurrencies.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("payload sizes and concurrencies must be positive");
+        }
+        if (rounds < 1 || slice.isNegative() || slice.isZero() || warmup.isNegative()) {
+            throw new IllegalArgumentException("rounds must be ≥ 1, the slice positive and the warm-up not negative");
+        }
+        if (!(openLoadFraction > 0 && openLoadFraction <= 1.5)) {
+            throw new IllegalArgumentException("the open-loop load fraction must be in (0, 1.5]");
+        }
+    }
+
+    /** The sizes and concurrencies the issue asks for, two alternating rounds of 6 s each: about 10 minutes. */
+    public static BenchPlan full() {
+        return new BenchPlan(false, List.of(KIB, 64 * KIB, MIB, 3 * MIB), List.of(1, 16, 64),
+                Duration.ofSeconds(3), Duration.ofSeconds(6), 2, List.of(KIB, 64 * KIB, MIB, 3 * MIB), 0.7);
+    }
+
+    /** A smaller and shorter look at the same thing, for a first impression in about a minute. */
+    public static BenchPlan quick() {
+        return new BenchPlan(true, List.of(KIB, MIB), List.of(1, 16, 64),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 1, List.of(MIB), 0.7);
+    }
+
+    public int maxConcurrency() {
+        return concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+}

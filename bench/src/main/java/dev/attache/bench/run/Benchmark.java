@@ -1,0 +1,299 @@
+package dev.attache.bench.run;
+
+import dev.attache.bench.kafka.CommandSizedRecord;
+import dev.attache.bench.kafka.RawKafkaRoundTrip;
+import dev.attache.bench.load.ClosedLoop;
+import dev.attache.bench.load.LoadResult;
+import dev.attache.bench.load.OpenLoop;
+import dev.attache.bench.load.Operation;
+import dev.attache.bench.load.WindowObserver;
+import dev.attache.bench.memory.JvmProcessProbe;
+import dev.attache.bench.memory.MemoryWindow;
+import dev.attache.bench.pipeline.FileAttachmentBody;
+import dev.attache.bench.pipeline.GraphClient;
+import dev.attache.bench.result.Latency;
+import dev.attache.bench.result.Loop;
+import dev.attache.bench.result.Measurement;
+import dev.attache.bench.result.MemoryUse;
+import dev.attache.bench.result.Target;
+import dev.attache.bench.s3.RawS3Put;
+import dev.attache.bench.stack.Deployment;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs a {@link BenchPlan} against a {@link Deployment}: raw Kafka first, then every (size, concurrency) cell with the
+ * pipeline and raw S3 in alternating slices, then the open loop; returns the measurements, warm-up excluded.
+ */
+public final class Benchmark implements AutoCloseable {
+
+    /** Operations still running this long after a window closes count as errors. */
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+
+    private final Deployment deployment;
+    private final BenchPlan plan;
+    private final PrintStream progress;
+    private final ExecutorService driver;
+    private final ClosedLoop closedLoop;
+    private final OpenLoop openLoop = new OpenLoop();
+    private final GraphClient graph;
+    private final RawS3Put rawS3;
+    private final RawKafkaRoundTrip rawKafka;
+    private final JvmProcessProbe memoryProbe;
+    private final List<String> eventIds = new ArrayList<>();
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final Map<String, MemoryUse> memory = new HashMap<>();
+
+    public Benchmark(Deployment deployment, BenchPlan plan, PrintStream progress) throws Exception {
+        this.deployment = deployment;
+        this.plan = plan;
+        this.progress = progress;
+        this.driver = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread thread = new Thread(r, "bench-driver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.closedLoop = new ClosedLoop(driver);
+        this.graph = new GraphClient(deployment.graphBase(), deployment.token());
+        this.rawS3 = new RawS3Put(deployment.s3Endpoint(), deployment.s3AccessKey(), deployment.s3SecretKey(),
+                deployment.s3Region(), deployment.bucket());
+        this.rawKafka = new RawKafkaRoundTrip(deployment.kafkaBootstrapServers());
+        this.memoryProbe = attachToIngestApi();
+    }
+
+    public List<Measurement> measurements() {
+        return List.copyOf(measurements);
+    }
+
+    public List<MemoryUse> memory() {
+        return memory.values().stream()
+                .sorted((a, b) -> a.payloadBytes() != b.payloadBytes()
+                        ? Integer.compare(a.payloadBytes(), b.payloadBytes())
+                        : Integer.compare(a.concurrency(), b.concurrency()))
+                .toList();
+    }
+
+    public void run() throws Exception {
+        int events = Math.max(8, plan.maxConcurrency());
+        progress.printf("creating %d events%n", events);
+        for (int i = 0; i < events; i++) {
+            eventIds.add(graph.createEvent("attache bench " + i));
+        }
+        Map<Integer, Operation> pipeline = new HashMap<>();
+        Map<Integer, Operation> s3 = new HashMap<>();
+        Random random = new Random(42);
+        for (int size : plan.payloadSizes()) {
+            byte[] content = new byte[size];
+            random.nextBytes(content); // incompressible, like most attachments
+            pipeline.put(size, graph.addAttachment(FileAttachmentBody.of("bench-" + size + ".bin", content), eventIds));
+            s3.put(size, rawS3.put(content));
+        }
+
+        warmUp(pipeline, s3);
+        measureRawKafka();
+        for (int size : plan.payloadSizes()) {
+            for (int concurrency : plan.concurrencies()) {
+                measureCell(size, concurrency, pipeline.get(size), s3.get(size));
+            }
+        }
+        for (int size : plan.openLoopSizes()) {
+            if (pipeline.containsKey(size)) {
+                measureOpenLoop(size, pipeline.get(size), s3.get(size));
+            }
+        }
+    }
+
+    /** JIT and connection pools of every part, on a middle size, before anything is kept. */
+    private void warmUp(Map<Integer, Operation> pipeline, Map<Integer, Operation> s3) throws InterruptedException {
+        int size = plan.payloadSizes().get(plan.payloadSizes().size() / 2);
+        int concurrency = Math.min(16, plan.maxConcurrency());
+        Duration length = plan.warmup().multipliedBy(3);
+        progress.printf("warming up for %d s%n", length.multipliedBy(2).toSeconds());
+        closedLoop.run(pipeline.get(size), concurrency, length, Duration.ofMillis(1), DRAIN);
+        closedLoop.run(s3.get(size), concurrency, length, Duration.ofMillis(1), DRAIN);
+    }
+
+    private void measureRawKafka() throws InterruptedException {
+        byte[] record = CommandSizedRecord.value();
+        Operation roundTrip = rawKafka.roundTrip(record);
+        for (int concurrency : plan.concurrencies()) {
+            LoadResult result = closedLoop.run(roundTrip, concurrency, plan.warmup(), plan.slice(), DRAIN);
+            keep(Target.RAW_KAFKA, Loop.CLOSED, record.length, concurrency, 0, result);
+        }
+    }
+
+    private void measureCell(int size, int concurrency, Operation pipeline, Operation s3)
+            throws InterruptedException {
+        LoadResult pipelineResult = null;
+        LoadResult s3Result = null;
+        for (int round = 0; round < plan.rounds(); round++) {
+            boolean pipelineFirst = round % 2 == 0;
+            for (int turn = 0; turn < 2; turn++) {
+                if ((turn == 0) == pipelineFirst) {
+                    LoadResult slice = measurePipelineSlice(size, concurrency, pipeline);
+                    pipelineResult = pipelineResult == null ? slice : pipelineResult.plus(slice);
+                } else {
+                    LoadResult slice = closedLoop.run(s3, concurrency, plan.warmup(), plan.slice(), DRAIN);
+                    s3Result = s3Result == null ? slice : s3Result.plus(slice);
+                }
+            }
+        }
+        keep(Target.PIPELINE, Loop.CLOSED, size, concurrency, 0, pipelineResult);
+        keep(Target.RAW_S3, Loop.CLOSED, size, concurrency, 0, s3Result);
+    }
+
+    private LoadResult measurePipelineSlice(int size, int concurrency, Operation pipeline)
+            throws InterruptedException {
+        if (memoryProbe == null) {
+            return closedLoop.run(pipeline, concurrency, plan.warmup(), plan.slice(), DRAIN);
+        }
+        MemoryObserver observer = new MemoryObserver();
+        LoadResult result = closedLoop.run(pipeline, concurrency, plan.warmup(), plan.slice(), DRAIN, observer);
+        MemoryUse use = observer.close(size, concurrency, result.operations() * size);
+        if (use != null) {
+            memory.merge(size + "/" + concurrency, use, Benchmark::combine);
+        }
+        return result;
+    }
+
+    private void measureOpenLoop(int size, Operation pipeline, Operation s3) throws InterruptedException {
+        int cap = plan.maxConcurrency();
+        double capacity = measurements.stream()
+                .filter(m -> m.target() == Target.PIPELINE && m.loop() == Loop.CLOSED
+                        && m.payloadBytes() == size && m.concurrency() == cap)
+                .mapToDouble(Measurement::operationsPerSecond).findFirst().orElse(0);
+        if (capacity <= 0) {
+            return;
+        }
+        double rate = capacity * plan.openLoadFraction();
+        LoadResult pipelineResult = null;
+        LoadResult s3Result = null;
+        for (int round = 0; round < plan.rounds(); round++) {
+            boolean pipelineFirst = round % 2 == 0;
+            for (int turn = 0; turn < 2; turn++) {
+                if ((turn == 0) == pipelineFirst) {
+                    LoadResult slice = openLoop.run(pipeline, rate, cap, plan.warmup(), plan.slice(), DRAIN);
+                    pipelineResult = pipelineResult == null ? slice : pipelineResult.plus(slice);
+                } else {
+                    LoadResult slice = openLoop.run(s3, rate, cap, plan.warmup(), plan.slice(), DRAIN);
+                    s3Result = s3Result == null ? slice : s3Result.plus(slice);
+                }
+            }
+        }
+        keep(Target.PIPELINE, Loop.OPEN, size, cap, rate, pipelineResult);
+        keep(Target.RAW_S3, Loop.OPEN, size, cap, rate, s3Result);
+    }
+
+    private void keep(Target target, Loop loop, int size, int concurrency, double offered, LoadResult result) {
+        Histogram latencies = result.latencies();
+        Latency latency = new Latency(millis(latencies.getValueAtPercentile(50)),
+                millis(latencies.getValueAtPercentile(95)), millis(latencies.getValueAtPercentile(99)),
+                millis(latencies.getMaxValue()), latencies.getTotalCount() == 0 ? 0 : latencies.getMean() / 1e6);
+        double cpuShare = result.windowNanos() == 0 ? 0
+                : (double) result.cpuNanos() / result.windowNanos() / Runtime.getRuntime().availableProcessors();
+        Measurement measurement = new Measurement(target, loop, size, concurrency, offered, result.operations(),
+                result.errors(), result.windowNanos() / 1e9, latency, cpuShare);
+        measurements.add(measurement);
+        progress.println(describe(measurement));
+    }
+
+    private static String describe(Measurement m) {
+        return String.format(Locale.ROOT, "%-9s %-6s %8s c%-3d %9.1f op/s %8.1f MiB/s  p50 %7.1f  p99 %7.1f  max %7.1f ms"
+                        + "  errors %d",
+                m.target().name().toLowerCase(Locale.ROOT), m.loop().name().toLowerCase(Locale.ROOT),
+                Sizes.label(m.payloadBytes()), m.concurrency(), m.operationsPerSecond(), m.mebibytesPerSecond(),
+                m.latency().p50(), m.latency().p99(), m.latency().max(), m.errors());
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static MemoryUse combine(MemoryUse a, MemoryUse b) {
+        return new MemoryUse(a.payloadBytes(), a.concurrency(), Math.max(a.peakHeapBytes(), b.peakHeapBytes()),
+                Math.max(a.heapAfterGcBytes(), b.heapAfterGcBytes()), Math.max(a.peakRssBytes(), b.peakRssBytes()),
+                a.allocatedBytes() + b.allocatedBytes(), a.contentBytes() + b.contentBytes());
+    }
+
+    private JvmProcessProbe attachToIngestApi() {
+        if (deployment.ingestApiPid().isEmpty()) {
+            progress.println("ingest-api's process is not on this machine: its memory is not measured");
+            return null;
+        }
+        try {
+            return JvmProcessProbe.attach(deployment.ingestApiPid().getAsLong());
+        } catch (Exception e) {
+            progress.println("cannot observe ingest-api's memory (" + e.getMessage() + "): not measured");
+            return null;
+        }
+    }
+
+    /**
+     * Observes ingest-api's memory over exactly the load's window: the counters are read when it closes, the content
+     * uploaded in it (known once the loop has drained) is filled in after.
+     */
+    private final class MemoryObserver implements WindowObserver {
+
+        private MemoryWindow window;
+        private MemoryUse use;
+
+        @Override
+        public void opened() {
+            try {
+                window = memoryProbe.openWindow();
+            } catch (Exception e) {
+                progress.println("memory window not opened: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void closed() {
+            if (window != null) {
+                try {
+                    use = window.close(0, 0, 0);
+                } catch (Exception e) {
+                    progress.println("memory window not read: " + e.getMessage());
+                }
+            }
+        }
+
+        MemoryUse close(int size, int concurrency, long contentBytes) {
+            return use == null ? null : new MemoryUse(size, concurrency, use.peakHeapBytes(), use.heapAfterGcBytes(),
+                    use.peakRssBytes(), use.allocatedBytes(), contentBytes);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (String eventId : eventIds) {
+            try {
+                graph.deleteEvent(eventId);
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+        for (AutoCloseable part : new AutoCloseable[] {rawS3, rawKafka, memoryProbe}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+        driver.shutdownNow();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

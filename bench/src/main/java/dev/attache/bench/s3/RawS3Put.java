@@ -1,0 +1,66 @@
+package dev.attache.bench.s3;
+
+import dev.attache.bench.load.Operation;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioAsyncClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
+import io.minio.messages.Item;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Baseline 1: the same content PUT straight to the same S3 server with the MinIO client (the one ingest-api uses),
+ * asynchronously, under a prefix of its own that {@link #close()} empties again.
+ */
+public final class RawS3Put implements AutoCloseable {
+
+    private final MinioAsyncClient client;
+    private final String bucket;
+    private final String prefix = "attache-bench/" + UUID.randomUUID() + "/";
+
+    public RawS3Put(URI endpoint, String accessKey, String secretKey, String region, String bucket) {
+        this.client = MinioAsyncClient.builder()
+                .endpoint(endpoint.toString())
+                .credentials(accessKey, secretKey)
+                .region(region)
+                .build();
+        this.bucket = bucket;
+    }
+
+    /** One PUT of {@code content} under a fresh key, its length known up front. */
+    public Operation put(byte[] content) {
+        return () -> {
+            try {
+                return client.putObject(PutObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(prefix + UUID.randomUUID())
+                        .stream(new ByteArrayInputStream(content), content.length, -1)
+                        .contentType("application/octet-stream")
+                        .build());
+            } catch (Exception e) {
+                throw new IllegalStateException("PUT not sent: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Deletes what the baseline wrote. */
+    @Override
+    public void close() throws Exception {
+        List<DeleteObject> written = new ArrayList<>();
+        for (Result<Item> item : client.listObjects(ListObjectsArgs.builder()
+                .bucket(bucket).prefix(prefix).recursive(true).build())) {
+            written.add(new DeleteObject(item.get().objectName()));
+        }
+        for (Result<DeleteError> error : client.removeObjects(RemoveObjectsArgs.builder()
+                .bucket(bucket).objects(written).build())) {
+            throw new IllegalStateException("could not delete " + error.get().objectName());
+        }
+    }
+}

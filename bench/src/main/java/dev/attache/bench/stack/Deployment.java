@@ -1,0 +1,24 @@
+package dev.attache.bench.stack;
+
+import java.net.URI;
+import java.util.OptionalLong;
+
+/**
+ * What the benchmark loads and compares: the pipeline's Graph API and the S3 server and Kafka cluster behind it.
+ *
+ * @param graphBase    e.g. {@code http://localhost:8080/v1.0}
+ * @param token        a bearer token with Calendars.ReadWrite for a user
+ * @param ingestApiPid ingest-api's process id on this machine, to observe its memory; empty when it runs elsewhere
+ */
+public record Deployment(
+        String description,
+        URI graphBase,
+        String token,
+        URI s3Endpoint,
+        String s3AccessKey,
+        String s3SecretKey,
+        String s3Region,
+        String bucket,
+        String kafkaBootstrapServers,
+        OptionalLong ingestApiPid) {
+}
