@@ -1,6 +1,7 @@
 package dev.attache.bench.result;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one {@code attache bench} run measured: what the JSON result holds and what the report is made from.
@@ -23,5 +24,13 @@ public record BenchRun(
     public BenchRun {
         measurements = List.copyOf(measurements);
         memory = List.copyOf(memory);
+    }
+
+    /** The measurement of one target under one load, if the run took it (a quick run skips most cells). */
+    public Optional<Measurement> measurement(Target target, Loop loop, int payloadBytes, int concurrency) {
+        return measurements.stream()
+                .filter(m -> m.target() == target && m.loop() == loop
+                        && m.payloadBytes() == payloadBytes && m.concurrency() == concurrency)
+                .findFirst();
     }
 }

@@ -1,0 +1,216 @@
+package dev.attache.bench.report;
+
+import static dev.attache.bench.report.Figures.MISSING;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.attache.bench.result.BenchRun;
+import dev.attache.bench.result.Loop;
+import dev.attache.bench.result.Machine;
+import dev.attache.bench.result.Measurement;
+import dev.attache.bench.result.MemoryUse;
+import dev.attache.bench.result.Settings;
+import dev.attache.bench.result.Target;
+
+/** The generated section of docs/benchmarks.md: what ran, where, and what it measured, in GitHub Markdown. */
+public final class MarkdownReport {
+
+    private static final Comparator<Measurement> BY_CELL = Comparator
+            .comparingInt(Measurement::payloadBytes)
+            .thenComparingInt(Measurement::concurrency);
+
+    private MarkdownReport() {
+    }
+
+    /** @param chartFileName the chart's path relative to the document, as a Markdown image link takes it */
+    public static String render(BenchRun run, String chartFileName) {
+        StringBuilder out = new StringBuilder();
+        out.append("## ").append(run.settings().quick() ? "Quick" : "Full").append(" run of ")
+                .append(run.startedAt()).append("\n\n");
+        machine(out, run.machine());
+        out.append("Command:\n\n```shell\n").append(run.command()).append("\n```\n\n");
+        settings(out, run.settings());
+        out.append("![throughput and p99 against payload size](").append(chartFileName).append(")\n\n");
+        closedLoop(out, run);
+        rawKafka(out, run);
+        openLoop(out, run);
+        memory(out, run.memory());
+        targets(out, TargetCheck.evaluate(run));
+        clientCpu(out, run.measurements());
+        return out.toString();
+    }
+
+    private static void machine(StringBuilder out, Machine machine) {
+        out.append("Machine (the load generator's; with the embedded deployment every service shares it):\n\n")
+                .append("- CPU: ").append(machine.cpuModel()).append(", ").append(machine.cpus()).append(" cores\n")
+                .append("- memory: ").append(Figures.gibibytes(machine.memoryBytes())).append(" GiB\n")
+                .append("- Java: ").append(machine.java()).append('\n')
+                .append("- OS: ").append(machine.os()).append("\n\n");
+    }
+
+    private static void settings(StringBuilder out, Settings settings) {
+        out.append("Settings:\n\n")
+                .append("- deployment: ").append(settings.deployment()).append('\n')
+                .append("- payload sizes: ").append(settings.payloadSizes().stream()
+                        .map(Figures::size).collect(Collectors.joining(", "))).append('\n')
+                .append("- concurrencies: ").append(settings.concurrencies().stream()
+                        .map(String::valueOf).collect(Collectors.joining(", "))).append('\n')
+                .append("- every slice: ").append(Figures.decimal(settings.warmupSeconds()))
+                .append(" s warm-up (discarded), then ").append(Figures.decimal(settings.sliceSeconds()))
+                .append(" s measured\n")
+                .append("- rounds: ").append(settings.rounds())
+                .append(" slices per target and cell, pipeline and raw S3 alternated\n")
+                .append("- open loop: arrivals at ").append(Figures.ratio(settings.openLoadFraction()))
+                .append(" × the pipeline's closed-loop throughput\n\n");
+    }
+
+    private static void closedLoop(StringBuilder out, BenchRun run) {
+        List<Ratio> ratios = Ratios.of(run);
+        MarkdownTable table = new MarkdownTable(1, "size", "in flight",
+                "pipeline att/s", "pipeline MiB/s", "pipeline p50", "pipeline p99", "pipeline max", "pipeline errors",
+                "S3 ops/s", "S3 MiB/s", "S3 p50", "S3 p99", "S3 max", "S3 errors",
+                "throughput ×", "p99 ×", "p99 Δ ms");
+        List<Cell> cells = run.measurements().stream()
+                .filter(m -> m.loop() == Loop.CLOSED && (m.target() == Target.PIPELINE || m.target() == Target.RAW_S3))
+                .sorted(BY_CELL)
+                .map(m -> new Cell(m.payloadBytes(), m.concurrency()))
+                .distinct()
+                .toList();
+        for (Cell cell : cells) {
+            Optional<Ratio> ratio = ratios.stream()
+                    .filter(r -> r.payloadBytes() == cell.payloadBytes() && r.concurrency() == cell.concurrency())
+                    .findFirst();
+            table.row(concat(
+                    List.of(Figures.size(cell.payloadBytes()), String.valueOf(cell.concurrency())),
+                    closedLoopFigures(run.measurement(Target.PIPELINE, Loop.CLOSED, cell.payloadBytes(),
+                            cell.concurrency())),
+                    closedLoopFigures(run.measurement(Target.RAW_S3, Loop.CLOSED, cell.payloadBytes(),
+                            cell.concurrency())),
+                    List.of(ratio.map(r -> Figures.ratio(r.throughput())).orElse(MISSING),
+                            ratio.map(r -> Figures.ratio(r.p99())).orElse(MISSING),
+                            ratio.map(r -> Figures.signed(r.p99DeltaMs())).orElse(MISSING))));
+        }
+        out.append("### Closed loop: the pipeline against raw S3\n\n");
+        if (table.isEmpty()) {
+            out.append("Not measured in this run.\n\n");
+            return;
+        }
+        out.append("A fixed number of requests in flight. Latencies in ms; × is pipeline ÷ raw S3, "
+                        + "Δ is pipeline − raw S3.\n\n")
+                .append(table.render()).append('\n');
+    }
+
+    private static List<String> closedLoopFigures(Optional<Measurement> measurement) {
+        return measurement
+                .map(m -> List.of(Figures.decimal(m.operationsPerSecond()), Figures.decimal(m.mebibytesPerSecond()),
+                        Figures.decimal(m.latency().p50()), Figures.decimal(m.latency().p99()),
+                        Figures.decimal(m.latency().max()), String.valueOf(m.errors())))
+                .orElse(List.of(MISSING, MISSING, MISSING, MISSING, MISSING, MISSING));
+    }
+
+    private static void rawKafka(StringBuilder out, BenchRun run) {
+        List<Measurement> kafka = run.measurements().stream()
+                .filter(m -> m.target() == Target.RAW_KAFKA && m.loop() == Loop.CLOSED)
+                .sorted(BY_CELL)
+                .toList();
+        if (kafka.isEmpty()) {
+            return;
+        }
+        MarkdownTable table = new MarkdownTable(0, "in flight", "ops/s", "p50", "p95", "p99", "max", "errors");
+        kafka.forEach(m -> table.row(
+                String.valueOf(m.concurrency()), Figures.decimal(m.operationsPerSecond()),
+                Figures.decimal(m.latency().p50()), Figures.decimal(m.latency().p95()),
+                Figures.decimal(m.latency().p99()), Figures.decimal(m.latency().max()),
+                String.valueOf(m.errors())));
+        out.append("### Raw Kafka\n\n")
+                .append("One command-sized record (")
+                .append(kafka.stream().map(m -> Figures.size(m.payloadBytes())).distinct()
+                        .collect(Collectors.joining(", ")))
+                .append(") produced with acks=all and read back read_committed: what a Kafka round trip of the "
+                        + "pipeline costs at the least. Latencies in ms.\n\n")
+                .append(table.render()).append('\n');
+    }
+
+    private static void openLoop(StringBuilder out, BenchRun run) {
+        List<Measurement> open = run.measurements().stream()
+                .filter(m -> m.loop() == Loop.OPEN)
+                .sorted(Comparator.comparing(Measurement::target).thenComparing(BY_CELL))
+                .toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        MarkdownTable table = new MarkdownTable(1,
+                "target", "size", "offered/s", "achieved/s", "p50", "p99", "max", "errors");
+        open.forEach(m -> table.row(
+                name(m.target()), Figures.size(m.payloadBytes()),
+                Figures.decimal(m.offeredPerSecond()), Figures.decimal(m.operationsPerSecond()),
+                Figures.decimal(m.latency().p50()), Figures.decimal(m.latency().p99()),
+                Figures.decimal(m.latency().max()), String.valueOf(m.errors())));
+        out.append("### Open loop\n\n")
+                .append("A fixed arrival rate; latency counts from when a request was due, so queueing shows. "
+                        + "Latencies in ms.\n\n")
+                .append(table.render()).append('\n');
+    }
+
+    private static void memory(StringBuilder out, List<MemoryUse> memory) {
+        out.append("### Memory of ingest-api\n\n");
+        if (memory.isEmpty()) {
+            out.append("Not observed in this run.\n\n");
+            return;
+        }
+        MarkdownTable table = new MarkdownTable(1, "size", "in flight",
+                "peak heap MiB", "heap after GC MiB", "peak RSS MiB", "allocated per content byte");
+        memory.stream()
+                .sorted(Comparator.comparingInt(MemoryUse::payloadBytes).thenComparingInt(MemoryUse::concurrency))
+                .forEach(use -> table.row(
+                        Figures.size(use.payloadBytes()), String.valueOf(use.concurrency()),
+                        knownMebibytes(use.peakHeapBytes()), knownMebibytes(use.heapAfterGcBytes()),
+                        knownMebibytes(use.peakRssBytes()),
+                        use.contentBytes() > 0 ? Figures.ratio(use.allocatedPerContentByte()) : MISSING));
+        out.append("During the closed-loop pipeline cells, warm-up excluded.\n\n")
+                .append(table.render()).append('\n');
+    }
+
+    // A live JVM never has zero heap or resident memory: zero or less means the probe could not read it.
+    private static String knownMebibytes(long bytes) {
+        return bytes > 0 ? Figures.mebibytes(bytes) : MISSING;
+    }
+
+    private static void targets(StringBuilder out, List<TargetOutcome> outcomes) {
+        out.append("### Targets\n\n");
+        if (outcomes.isEmpty()) {
+            out.append("None of the targets' cells were measured in this run.\n\n");
+            return;
+        }
+        MarkdownTable table = new MarkdownTable(3, "target", "measured", "met");
+        outcomes.forEach(o -> table.row(o.target(), o.measured(), o.met() ? "✅" : "❌"));
+        out.append(table.render()).append('\n');
+    }
+
+    // The load generator shares the machine; if it used much of it, the figures measure it as much as the pipeline.
+    private static void clientCpu(StringBuilder out, List<Measurement> measurements) {
+        measurements.stream().mapToDouble(Measurement::clientCpuShare).max().ifPresent(share -> out
+                .append("The load generator used at most ").append(Figures.percent(share))
+                .append(" of the machine's CPU in any cell (its CPU time ÷ wall time × cores).\n"));
+    }
+
+    private static String name(Target target) {
+        return switch (target) {
+            case PIPELINE -> "pipeline";
+            case RAW_S3 -> "raw S3";
+            case RAW_KAFKA -> "raw Kafka";
+        };
+    }
+
+    private record Cell(int payloadBytes, int concurrency) {
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
+    }
+}
