@@ -47,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--sizes", split = ",", paramLabel = "BYTES",
-            description = "Payload sizes in bytes, instead of the plan's (1024,65536,1048576,3145728).")
+            description = "Payload sizes in bytes, instead of the plan's (1024,65536,1048576,3144704).")
     List<Integer> sizes;
 
     @Option(names = "--concurrency", split = ",", paramLabel = "N",
@@ -114,14 +114,14 @@ public final class BenchCommand implements Callable<Integer> {
         Path resultsDir = results != null ? results : home.resolve("bench-results");
         Files.createDirectories(resultsDir);
         Path json = resultsDir.resolve("bench-" + started.toString().replace(":", "") + ".json");
-        ResultJson.write(run, json);
+        new ResultJson().write(run, json);
         out.println("result: " + json);
         if (!noDocs) {
             Path doc = docs != null ? docs : home.resolve("docs").resolve("benchmarks.md");
             Files.createDirectories(doc.toAbsolutePath().getParent());
             Path chart = doc.resolveSibling(chartName(doc));
-            BenchmarkChart.write(run, chart);
-            BenchmarksDoc.update(doc, MarkdownReport.render(run, chart.getFileName().toString()));
+            new BenchmarkChart().write(run, chart);
+            new BenchmarksDoc().update(doc, MarkdownReport.render(run, chart.getFileName().toString()));
             out.println("report: " + doc + " (chart " + chart + ")");
         }
         long errors = run.measurements().stream().mapToLong(m -> m.errors()).sum();
@@ -146,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchPlan plan() {
-        BenchPlan base = quick ? BenchPlan.quick() : BenchPlan.full();
+        BenchPlan base = quick ? BenchPlan.quickRun() : BenchPlan.fullRun();
         List<Integer> planSizes = sizes != null ? sizes : base.payloadSizes();
         try {
             return new BenchPlan(base.quick(), planSizes,
@@ -209,7 +209,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         Deployment deployment() {
             return new Deployment(url.toString(), url, token, s3Endpoint, s3AccessKey, s3SecretKey, s3Region, bucket,
-                    kafkaBootstrap, ingestApiPid == null ? OptionalLong.empty() : OptionalLong.of(ingestApiPid));
+                    kafkaBootstrap, ingestApiPid == null ? OptionalLong.empty() : OptionalLong.of(ingestApiPid), false);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.attache.bench.report;
 
+import dev.attache.bench.result.PayloadSizes;
+
 import java.util.Locale;
 
 /**
@@ -45,14 +47,7 @@ final class Figures {
         return decimal((double) bytes / GIB);
     }
 
-    /** Payload sizes as people name them (1 KiB, 3 MiB); an odd size stays exact rather than rounded. */
     static String size(long bytes) {
-        if (bytes > 0 && bytes % MIB == 0) {
-            return bytes / MIB + " MiB";
-        }
-        if (bytes > 0 && bytes % KIB == 0) {
-            return bytes / KIB + " KiB";
-        }
-        return bytes + " B";
+        return PayloadSizes.label(bytes);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.attache.bench.result.PayloadSizes;
 import dev.attache.bench.result.BenchRun;
 import dev.attache.bench.result.Loop;
 import dev.attache.bench.result.Measurement;
@@ -22,7 +23,7 @@ public final class TargetCheck {
 
     /** Large uploads are dominated by moving bytes; the pipeline should add little on top of S3 itself. */
     static final double LARGE_MIN_THROUGHPUT_RATIO = 0.8;
-    static final List<Integer> LARGE_SIZES = List.of((int) MIB, (int) (3 * MIB));
+    static final List<Integer> LARGE_SIZES = List.of(PayloadSizes.ONE_MIB, PayloadSizes.LARGEST_POST);
     static final List<Integer> LARGE_CONCURRENCIES = List.of(16, 64);
 
     /** Small uploads are dominated by per-request work (auth, Kafka round trips), so a lower bar. */
@@ -34,7 +35,7 @@ public final class TargetCheck {
 
     /** Streaming copies content through a buffer or two; anything above means content is held whole. */
     static final double MAX_ALLOCATED_PER_CONTENT_BYTE = 2;
-    static final int MEMORY_SIZE = (int) (3 * MIB);
+    static final int MEMORY_SIZE = PayloadSizes.LARGEST_POST;
 
     /**
      * Heap may grow with concurrency by the buffers of the requests in flight, allowed this many payloads each, and
@@ -121,7 +122,7 @@ public final class TargetCheck {
                         + Figures.size(HEAP_SLACK_BYTES) + " slack",
                 "peak " + Figures.mebibytes(highest.peakHeapBytes()) + " MiB at " + highest.concurrency()
                         + " in flight; bound " + Figures.mebibytes(single.peakHeapBytes()) + " MiB + "
-                        + highest.concurrency() + " × " + IN_FLIGHT_PAYLOADS_PER_REQUEST + " × " + Figures.size(size)
+                        + highest.concurrency() + " × " + IN_FLIGHT_PAYLOADS_PER_REQUEST + " × " + Figures.mebibytes(size) + " MiB"
                         + " + " + Figures.size(HEAP_SLACK_BYTES) + " = " + Figures.mebibytes(bound) + " MiB",
                 highest.peakHeapBytes() <= bound));
     }

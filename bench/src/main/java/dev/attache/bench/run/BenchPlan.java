@@ -1,5 +1,6 @@
 package dev.attache.bench.run;
 
+import dev.attache.bench.result.PayloadSizes;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,8 +25,8 @@ public record BenchPlan(
         List<Integer> openLoopSizes,
         double openLoadFraction) {
 
-    public static final int KIB = 1024;
-    public static final int MIB = 1024 * 1024;
+    private static final List<Integer> ALL_SIZES = List.of(PayloadSizes.SMALL, PayloadSizes.MEDIUM,
+            PayloadSizes.ONE_MIB, PayloadSizes.LARGEST_POST);
 
     public BenchPlan {
         payloadSizes = List.copyOf(payloadSizes);
@@ -46,15 +47,15 @@ public record BenchPlan(
     }
 
     /** The sizes and concurrencies the issue asks for, two alternating rounds of 6 s each: about 10 minutes. */
-    public static BenchPlan full() {
-        return new BenchPlan(false, List.of(KIB, 64 * KIB, MIB, 3 * MIB), List.of(1, 16, 64),
-                Duration.ofSeconds(3), Duration.ofSeconds(6), 2, List.of(KIB, 64 * KIB, MIB, 3 * MIB), 0.7);
+    public static BenchPlan fullRun() {
+        return new BenchPlan(false, ALL_SIZES, List.of(1, 16, 64),
+                Duration.ofSeconds(3), Duration.ofSeconds(6), 2, ALL_SIZES, 0.7);
     }
 
     /** A smaller and shorter look at the same thing, for a first impression in about a minute. */
-    public static BenchPlan quick() {
-        return new BenchPlan(true, List.of(KIB, MIB), List.of(1, 16, 64),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 1, List.of(MIB), 0.7);
+    public static BenchPlan quickRun() {
+        return new BenchPlan(true, List.of(PayloadSizes.SMALL, PayloadSizes.ONE_MIB), List.of(1, 16, 64),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 1, List.of(PayloadSizes.ONE_MIB), 0.7);
     }
 
     public int maxConcurrency() {

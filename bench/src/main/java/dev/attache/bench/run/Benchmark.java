@@ -15,6 +15,7 @@ import dev.attache.bench.result.Latency;
 import dev.attache.bench.result.Loop;
 import dev.attache.bench.result.Measurement;
 import dev.attache.bench.result.MemoryUse;
+import dev.attache.bench.result.PayloadSizes;
 import dev.attache.bench.result.Target;
 import dev.attache.bench.s3.RawS3Put;
 import dev.attache.bench.stack.Deployment;
@@ -210,7 +211,7 @@ public final class Benchmark implements AutoCloseable {
         return String.format(Locale.ROOT, "%-9s %-6s %8s c%-3d %9.1f op/s %8.1f MiB/s  p50 %7.1f  p99 %7.1f  max %7.1f ms"
                         + "  errors %d",
                 m.target().name().toLowerCase(Locale.ROOT), m.loop().name().toLowerCase(Locale.ROOT),
-                Sizes.label(m.payloadBytes()), m.concurrency(), m.operationsPerSecond(), m.mebibytesPerSecond(),
+                PayloadSizes.label(m.payloadBytes()), m.concurrency(), m.operationsPerSecond(), m.mebibytesPerSecond(),
                 m.latency().p50(), m.latency().p99(), m.latency().max(), m.errors());
     }
 
@@ -222,6 +223,16 @@ public final class Benchmark implements AutoCloseable {
         return new MemoryUse(a.payloadBytes(), a.concurrency(), Math.max(a.peakHeapBytes(), b.peakHeapBytes()),
                 Math.max(a.heapAfterGcBytes(), b.heapAfterGcBytes()), Math.max(a.peakRssBytes(), b.peakRssBytes()),
                 a.allocatedBytes() + b.allocatedBytes(), a.contentBytes() + b.contentBytes());
+    }
+
+    private void closeQuietly(AutoCloseable part) {
+        try {
+            if (part != null) {
+                part.close();
+            }
+        } catch (Exception e) {
+            progress.println("closing " + part + " failed: " + e.getMessage());
+        }
     }
 
     private JvmProcessProbe attachToIngestApi() {
@@ -272,9 +283,18 @@ public final class Benchmark implements AutoCloseable {
         }
     }
 
+    /** Deletes what the run wrote (events with their attachments, raw objects, the round-trip topic). */
     @Override
     public void close() throws Exception {
         Exception failure = null;
+        if (deployment.disposable()) {
+            // thrown away whole, and deleting tens of thousands of objects one listing at a time takes minutes
+            eventIds.clear();
+            driver.shutdownNow();
+            closeQuietly(rawKafka);
+            closeQuietly(memoryProbe);
+            return;
+        }
         for (String eventId : eventIds) {
             try {
                 graph.deleteEvent(eventId);

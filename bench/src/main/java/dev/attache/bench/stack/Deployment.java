@@ -9,6 +9,8 @@ import java.util.OptionalLong;
  * @param graphBase    e.g. {@code http://localhost:8080/v1.0}
  * @param token        a bearer token with Calendars.ReadWrite for a user
  * @param ingestApiPid ingest-api's process id on this machine, to observe its memory; empty when it runs elsewhere
+ * @param disposable   whether everything in it is thrown away after the run (the embedded stack), so the benchmark
+ *                     need not delete what it wrote
  */
 public record Deployment(
         String description,
@@ -20,5 +22,6 @@ public record Deployment(
         String s3Region,
         String bucket,
         String kafkaBootstrapServers,
-        OptionalLong ingestApiPid) {
+        OptionalLong ingestApiPid,
+        boolean disposable) {
 }

@@ -65,7 +65,7 @@ public final class EmbeddedStack implements AutoCloseable {
                     URI.create(endpoints.graphBaseUrl()), token, endpoints.s3Endpoint(),
                     endpoints.s3Credentials().accessKey(), endpoints.s3Credentials().secretKey(),
                     endpoints.region(), endpoints.bucket(), endpoints.kafkaBootstrapServers(),
-                    launcher.pid(Service.INGEST_API));
+                    launcher.pid(Service.INGEST_API), true);
             return new EmbeddedStack(dataDir, running, deployment);
         } catch (Exception | Error e) {
             running.close();

@@ -1,6 +1,7 @@
 package dev.attache.bench.report;
 
 import static dev.attache.bench.report.SampleRun.KIB;
+import static dev.attache.bench.report.SampleRun.LARGE;
 import static dev.attache.bench.report.SampleRun.MIB;
 import static dev.attache.bench.report.SampleRun.closed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class MarkdownReportTest {
                 .contains("- Java: OpenJDK 64-Bit Server VM 17.0.12\n")
                 .contains("- OS: Linux 6.8.0 amd64\n")
                 .contains("```shell\n./attache bench --rounds 3\n```\n")
-                .contains("- payload sizes: 1 KiB, 64 KiB, 1 MiB, 3 MiB\n")
+                .contains("- payload sizes: 1 KiB, 64 KiB, 1 MiB, 3 MiB − 1 KiB\n")
                 .contains("- concurrencies: 1, 16, 64\n")
                 .contains("5.0 s warm-up (discarded), then 20.0 s measured\n")
                 .contains("- rounds: 3 ")
@@ -59,7 +60,7 @@ class MarkdownReportTest {
                 .contains("One command-sized record (600 B)")
                 .contains("| 16 | 2000.0 | 6.0 | 9.0 | 12.0 | 24.0 | 0 |\n")
                 .contains("| pipeline | 1 MiB | 64.0 | 63.0 | 150.0 | 400.0 | 1200.0 | 2 |\n")
-                .contains("| 3 MiB | 64 | 548.0 | 90.0 | 900.0 | 2.50 |\n");
+                .contains("| 3 MiB − 1 KiB | 64 | 547.9 | 90.0 | 900.0 | 2.50 |\n");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.attache.bench.report;
 
 import static dev.attache.bench.report.SampleRun.KIB;
+import static dev.attache.bench.report.SampleRun.LARGE;
 import static dev.attache.bench.report.SampleRun.MIB;
 import static dev.attache.bench.report.SampleRun.closed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,8 @@ class RatiosTest {
                 new Ratio(KIB, 64, 0.6, 7.0, 60),
                 new Ratio(MIB, 16, 0.8, 1.25, 50),
                 new Ratio(MIB, 64, 0.79, 1.125, 100),
-                new Ratio(3 * MIB, 16, 0.75, 1.2, 100),
-                new Ratio(3 * MIB, 64, 0.9, 1.25, 400));
+                new Ratio(LARGE, 16, 0.75, 1.2, 100),
+                new Ratio(LARGE, 64, 0.9, 1.25, 400));
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.attache.ingest.command.CommandOutcome;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.ingest.upload.ObjectUploader;
+import dev.attache.ingest.upload.SpooledContent;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentReply;
 
@@ -47,7 +48,9 @@ public class AddAttachment {
 
     /** What the client gets: the committed record, or a pending command when the reply was late. */
     public sealed interface Result {
-        record Created(dev.attache.schemas.attachment.AttachmentRecord record) implements Result {
+        /** @param content the stored bytes for the echo; whoever writes the answer releases them */
+        record Created(dev.attache.schemas.attachment.AttachmentRecord record, SpooledContent content)
+                implements Result {
         }
 
         record Accepted(AttachmentCommand command) implements Result {
@@ -57,6 +60,19 @@ public class AddAttachment {
     public Result add(Caller caller, EventPath event, InputStream body) {
         String attachmentId = CommandIds.next();
         ParsedAttachment parsed = parser.parse(body, caller.tenantId(), attachmentId);
+        boolean handedOver = false;
+        try {
+            Result result = decide(caller, event, attachmentId, parsed);
+            handedOver = result instanceof Result.Created;
+            return result;
+        } finally {
+            if (!handedOver) {
+                parsed.content().close();
+            }
+        }
+    }
+
+    private Result decide(Caller caller, EventPath event, String attachmentId, ParsedAttachment parsed) {
         AttachmentCommand command = new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION, AttachmentCommand.TYPE_ADD,
                 attachmentId, caller.tenantId(), event.eventId(), event.toRoute(caller.objectId()),
                 caller.principal(), parsed.input(), parsed.object(),
@@ -84,7 +100,7 @@ public class AddAttachment {
                 throw new GraphException(reply.error().status(), reply.error().code(), reply.error().message());
             }
             metrics.ingested(reply.attachment());
-            return new Result.Created(reply.attachment());
+            return new Result.Created(reply.attachment(), parsed.content());
         }
         LOG.warnf("No reply for command %s in time; it is appended and will be processed", attachmentId);
         return new Result.Accepted(command);

@@ -39,10 +39,12 @@ public class AttachmentEndpoint {
         AddAttachment.Result result = addAttachment.add(caller, event, body);
         if (result instanceof AddAttachment.Result.Created created) {
             AttachmentRecord record = created.record();
+            // released after the body is written, or when the exchange ends without it (client gone)
+            rc.addEndHandler(ended -> created.content().close());
             PublicUrls.location(rc, ODataUrls.attachment(base, event, ownerId, record.attachmentId()));
             return Response.status(201)
                     .type(GraphErrors.JSON)
-                    .entity(writer.created(record, ODataUrls.entityContext(base, event, ownerId)))
+                    .entity(writer.created(record, ODataUrls.entityContext(base, event, ownerId), created.content()))
                     .build();
         }
         AttachmentCommand command = ((AddAttachment.Result.Accepted) result).command();

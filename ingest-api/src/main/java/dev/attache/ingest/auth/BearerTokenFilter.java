@@ -1,9 +1,11 @@
 package dev.attache.ingest.auth;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +42,9 @@ public class BearerTokenFilter {
     @Inject
     JWTParser parser;
 
+    @Inject
+    VerifiedTokens verified;
+
     /** The caller of the request {@code rc} handles; set for every request that reached a resource. */
     public static Caller caller(RoutingContext rc) {
         return rc.get(CALLER);
@@ -51,9 +56,15 @@ public class BearerTokenFilter {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
             return unauthorized(rc, "Access token is empty.");
         }
+        String token = header.substring(7).trim();
+        Optional<Caller> known = verified.caller(token);
+        if (known.isPresent()) {
+            rc.put(CALLER, known.get());
+            return null;
+        }
         JsonWebToken jwt;
         try {
-            jwt = parser.parse(header.substring(7).trim());
+            jwt = parser.parse(token);
         } catch (ParseException e) {
             LOG.debugf("Token refused: %s", rootMessage(e));
             return unauthorized(rc, expired(e) ? "Lifetime validation failed, the token is expired."
@@ -64,7 +75,9 @@ public class BearerTokenFilter {
         if (tenant == null || !TENANT.matcher(tenant).matches() || objectId == null || objectId.isBlank()) {
             return unauthorized(rc, "Access token validation failure: the token has no tenant (tid) or object id (oid).");
         }
-        rc.put(CALLER, new Caller(tenant, objectId, upn(jwt), isApp(jwt), permissions(jwt), groups(jwt)));
+        Caller caller = new Caller(tenant, objectId, upn(jwt), isApp(jwt), permissions(jwt), groups(jwt));
+        verified.accepted(token, caller, Instant.ofEpochSecond(jwt.getExpirationTime()));
+        rc.put(CALLER, caller);
         return null;
     }
 

@@ -22,7 +22,6 @@ import dev.attache.ingest.upload.RequestLimits;
 import dev.attache.ingest.upload.Upload;
 import dev.attache.ingest.upload.UploadFailedException;
 import dev.attache.schemas.attachment.AttachmentInput;
-import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.kafka.ContractJson;
 
@@ -102,21 +101,22 @@ public class AttachmentBodyParser {
                 upload = describe(fields.input(AttachmentInput.PAYLOAD_NONE), tenantId, attachmentId);
                 fields.payload = AttachmentInput.PAYLOAD_NONE;
             }
-            ObjectRef object = upload.complete();
             byte[] head = AttachmentInput.PAYLOAD_CONTENT_BYTES.equals(fields.payload) ? upload.content().head() : null;
-            return new ParsedAttachment(fields.input(fields.payload), object, head);
+            AttachmentInput input = fields.input(fields.payload);
+            Upload.Stored stored = upload.complete();
+            return new ParsedAttachment(input, stored.object(), head, stored.content());
         } catch (UploadFailedException e) {
             throw storeUnavailable(e);
         } catch (GraphException e) {
-            abort(upload, e.getMessage());
+            abort(upload);
             throw e;
         } catch (RequestTooLargeException e) {
-            abort(upload, "too large");
+            abort(upload);
             throw new GraphException(413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
         } catch (IOException e) {
             // Asked before aborting: the abort itself makes the upload fail.
             boolean storeFailed = upload != null && upload.storeFailed();
-            abort(upload, "unreadable body");
+            abort(upload);
             if (storeFailed) {
                 throw storeUnavailable(e);
             }
@@ -171,9 +171,9 @@ public class AttachmentBodyParser {
         return upload;
     }
 
-    private static void abort(Upload upload, String why) {
+    private static void abort(Upload upload) {
         if (upload != null) {
-            upload.abort(why);
+            upload.abort();
         }
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 
+import dev.attache.ingest.upload.SpooledContent;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.kafka.ContractJson;
@@ -39,14 +40,15 @@ public class AttachmentJsonWriter {
     }
 
     /**
-     * The body of a 201. A file's content is opened here, before any status is sent: should the store fail now, the
-     * attachment still exists (its command is committed), so the answer stays 201 and {@code contentBytes} is null
-     * rather than the request failing into a retry that would duplicate it.
+     * The body of a 201, its {@code contentBytes} from the bytes just stored (still spooled on local disk, so the
+     * echo costs no read from S3); released once written. A file's content is opened here, before any status is
+     * sent: should that fail, the attachment still exists (its command is committed), so the answer stays 201 and
+     * {@code contentBytes} is null rather than the request failing into a retry that would duplicate it.
      */
-    public StreamingOutput created(AttachmentRecord record, String odataContext) {
-        InputStream content = FILE.equals(record.odataType()) ? open(record) : null;
+    public StreamingOutput created(AttachmentRecord record, String odataContext, SpooledContent stored) {
+        InputStream content = FILE.equals(record.odataType()) ? open(stored, record) : null;
         return target -> {
-            try (InputStream in = content; JsonGenerator g = generator(target)) {
+            try (stored; InputStream in = content; JsonGenerator g = generator(target)) {
                 g.writeStartObject();
                 g.writeStringField("@odata.context", odataContext);
                 fields(g, record, Selection.ALL, in, true);
@@ -96,6 +98,15 @@ public class AttachmentJsonWriter {
                 g.writeEndObject();
             }
         };
+    }
+
+    private static InputStream open(SpooledContent stored, AttachmentRecord record) {
+        try {
+            return stored.open();
+        } catch (IOException e) {
+            LOG.warnf("Spooled content of %s unreadable: %s", record.attachmentId(), e);
+            return null;
+        }
     }
 
     /** The stored content of a file attachment, for {@code $value}; the caller closes it. */

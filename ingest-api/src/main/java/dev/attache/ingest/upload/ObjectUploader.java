@@ -1,52 +1,40 @@
 package dev.attache.ingest.upload;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.attache.ingest.s3.S3Config;
 import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.ObjectRef;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.UploadObjectArgs;
 
 /**
- * Streams objects into S3 while the request body is still being read. The object key is the tenant and the
- * generated attachment id: nothing the client sends ends up in it.
+ * Stores payloads in S3. The body is decoded into a spool file first and PUT from there once it is known to be
+ * valid: the S3 client buffers a stream of unknown length in memory before it sends anything anyway (in arrays that
+ * grow by doubling), while from a file it sends with a known length and no copy on the heap; and the file is still
+ * there to echo the content in the 201. The object key is the tenant and the generated attachment id: nothing the
+ * client sends ends up in it.
  */
 @ApplicationScoped
 public class ObjectUploader {
 
     private static final Logger LOG = Logger.getLogger(ObjectUploader.class);
-    private static final int PIPE_BYTES = 64 * 1024;
 
     private final MinioClient client;
     private final S3Config config;
-    private final ExecutorService uploads;
+    private final SpoolDirectory spool;
 
-    ObjectUploader(MinioClient client, S3Config config,
-            @ConfigProperty(name = "attache.ingest.upload-threads") int uploadThreads) {
+    ObjectUploader(MinioClient client, S3Config config, SpoolDirectory spool) {
         this.client = client;
         this.config = config;
-        AtomicInteger n = new AtomicInteger();
-        // No queue: an upload must start now or the request is refused, never parked behind others.
-        this.uploads = new ThreadPoolExecutor(0, uploadThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "s3-upload-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.spool = spool;
     }
 
     /** The object key of an attachment: tenant-scoped, generated. */
@@ -55,38 +43,36 @@ public class ObjectUploader {
     }
 
     /**
-     * Starts storing an object of unknown length.
+     * Starts an object of unknown length.
      *
-     * @throws UploadFailedException when no upload can start now
+     * @throws UploadFailedException when there is nowhere to spool it
      */
     public Upload start(String tenantId, String attachmentId, String contentType) throws UploadFailedException {
-        String key = objectKey(tenantId, attachmentId);
-        BytePipe pipe = new BytePipe(PIPE_BYTES);
-        CompletableFuture<Void> put = new CompletableFuture<>();
         try {
-            uploads.execute(() -> {
-                try {
-                    client.putObject(PutObjectArgs.builder()
-                            .bucket(config.bucket())
-                            .object(key)
-                            .stream(pipe.source(), -1, config.partSize())
-                            .contentType(contentType)
-                            .userMetadata(Map.of("attache-tenant", tenantId, "attache-attachment-id", attachmentId))
-                            .build());
-                    put.complete(null);
-                } catch (Exception | Error e) {
-                    put.completeExceptionally(e);
-                    try {
-                        pipe.source().close();
-                    } catch (java.io.IOException ignored) {
-                        // closing the reading end only signals the writer
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
+            return new Upload(this, objectKey(tenantId, attachmentId), contentType, spool.newFile(),
+                    AttachmentCommand.HEAD_BYTES);
+        } catch (IOException e) {
             throw new UploadFailedException(e);
         }
-        return new Upload(this, config.bucket(), key, pipe, AttachmentCommand.HEAD_BYTES, put);
+    }
+
+    /** One PUT of the spooled file (multipart above the part size, which the request limit keeps out of reach). */
+    ObjectRef put(Path file, String key, String contentType, long length, String sha256) throws UploadFailedException {
+        String tenantId = key.substring(0, key.indexOf('/'));
+        String attachmentId = key.substring(key.indexOf('/') + 1);
+        try {
+            client.uploadObject(UploadObjectArgs.builder()
+                    .bucket(config.bucket())
+                    .object(key)
+                    .filename(file.toString(), config.partSize())
+                    .contentType(contentType)
+                    .userMetadata(Map.of("attache-tenant", tenantId, "attache-attachment-id", attachmentId))
+                    .build());
+        } catch (Exception e) {
+            delete(key); // a multipart upload that failed half-way must not leave parts behind
+            throw new UploadFailedException(e);
+        }
+        return new ObjectRef(config.bucket(), key, length, sha256);
     }
 
     /** Deletes an object; a failure is logged, not thrown: the object is then an orphan for the sweep to find. */
@@ -96,10 +82,5 @@ public class ObjectUploader {
         } catch (Exception e) {
             LOG.warnf("Could not delete object %s/%s (left for the orphan sweep): %s", config.bucket(), key, e);
         }
-    }
-
-    @PreDestroy
-    void shutdown() {
-        uploads.shutdown();
     }
 }

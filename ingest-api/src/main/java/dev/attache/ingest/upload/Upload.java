@@ -1,37 +1,39 @@
 package dev.attache.ingest.upload;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import dev.attache.schemas.attachment.ObjectRef;
 
 /**
- * One object being written: content goes in through {@link #content()} while the S3 client reads it on another
- * thread. It ends in {@link #complete()} (the object exists and is measured) or {@link #abort} (it does not).
+ * One object being written. Content goes in through {@link #content()}, measured on the way, into a spool file;
+ * {@link #complete()} then PUTs the file to S3 in one go. It ends in {@link #complete()} (the object exists and is
+ * measured; the caller gets the spooled bytes for the echo) or {@link #abort()} (nothing was sent to S3 at all, so an
+ * invalid body can never leave an object behind).
  */
 public final class Upload {
 
-    /** How long to wait for the store once the content is all written. */
-    private static final long COMPLETION_TIMEOUT_SECONDS = 60;
+    /** Fewer, larger writes to the spool file than the JSON decoder's 2 KB chunks; one buffer per request. */
+    private static final int WRITE_BUFFER_BYTES = 32 * 1024;
 
     private final ObjectUploader uploader;
-    private final String bucket;
     private final String key;
-    private final BytePipe pipe;
+    private final String contentType;
+    private final Path spool;
+    private final SpoolStream file;
     private final MeasuringOutputStream content;
-    private final CompletableFuture<Void> put;
 
-    Upload(ObjectUploader uploader, String bucket, String key, BytePipe pipe, int headBytes,
-            CompletableFuture<Void> put) {
+    Upload(ObjectUploader uploader, String key, String contentType, Path spool, int headBytes) throws IOException {
         this.uploader = uploader;
-        this.bucket = bucket;
         this.key = key;
-        this.pipe = pipe;
-        this.content = new MeasuringOutputStream(pipe.sink(), headBytes);
-        this.put = put;
+        this.contentType = contentType;
+        this.spool = spool;
+        this.file = new SpoolStream(new BufferedOutputStream(Files.newOutputStream(spool), WRITE_BUFFER_BYTES));
+        this.content = new MeasuringOutputStream(file, headBytes);
     }
 
     public String key() {
@@ -43,47 +45,76 @@ public final class Upload {
         return content;
     }
 
-    /** Whether the store already gave up: a write failure then is the store's fault, not the client's. */
+    /**
+     * Whether a write failed on this side (the spool's disk), so a failure while reading the body is the service's
+     * fault (503), not the client's (400).
+     */
     public boolean storeFailed() {
-        return put.isCompletedExceptionally();
+        return file.failed;
     }
 
     /**
-     * Ends the content and waits for the object to be stored.
+     * Ends the content and stores it.
      *
+     * @return the stored object and its bytes, which the caller must release
      * @throws UploadFailedException when the store did not take it (nothing is left behind)
      */
-    public ObjectRef complete() throws UploadFailedException {
+    public Stored complete() throws UploadFailedException {
         try {
             content.close();
-        } catch (IOException e) {
-            throw new UploadFailedException(e);
+            ObjectRef object = uploader.put(spool, key, contentType, content.count(), content.sha256Hex());
+            return new Stored(object, new SpooledContent(spool));
+        } catch (IOException | UploadFailedException | RuntimeException e) {
+            deleteSpool();
+            throw e instanceof UploadFailedException failed ? failed : new UploadFailedException(e);
         }
-        try {
-            put.get(COMPLETION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            pipe.abort(new IOException("The upload did not complete"));
-            uploader.delete(key);
-            throw new UploadFailedException(e instanceof ExecutionException ? e.getCause() : e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pipe.abort(new IOException("Interrupted"));
-            uploader.delete(key);
-            throw new UploadFailedException(e);
-        }
-        return new ObjectRef(bucket, key, content.count(), content.sha256Hex());
     }
 
-    /** Makes sure no object remains: the upload fails instead of storing partial content, then the key is deleted. */
-    public void abort(String why) {
-        pipe.abort(new IOException(why));
+    /** Drops the content: nothing was sent to S3, the spool file goes. */
+    public void abort() {
         try {
-            put.get(COMPLETION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException expected) {
-            // the upload failing is the point of aborting
+            content.close();
+        } catch (IOException ignored) {
+            // the file is deleted next; what it held does not matter
         }
-        uploader.delete(key);
+        deleteSpool();
+    }
+
+    private void deleteSpool() {
+        new SpooledContent(spool).close();
+    }
+
+    /** The object as stored, and its bytes still on local disk. */
+    public record Stored(ObjectRef object, SpooledContent content) {
+    }
+
+    /** Remembers that the disk refused a write, which {@link IOException} alone cannot tell from a bad body. */
+    private static final class SpoolStream extends FilterOutputStream {
+
+        private boolean failed;
+
+        SpoolStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
     }
 }
