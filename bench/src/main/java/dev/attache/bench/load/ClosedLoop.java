@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 public final class ClosedLoop {
 
     private final Executor driver;
+    private final CpuMeter cpu;
 
-    public ClosedLoop(Executor driver) {
+    public ClosedLoop(Executor driver, CpuMeter cpu) {
         this.driver = driver;
+        this.cpu = cpu;
     }
 
     /**
@@ -33,7 +35,7 @@ public final class ClosedLoop {
     public LoadResult run(Operation operation, int concurrency, Duration warmup, Duration measure, Duration drain,
             WindowObserver observer) throws InterruptedException {
         long now = System.nanoTime();
-        Window window = new Window(now + warmup.toNanos(), now + warmup.toNanos() + measure.toNanos());
+        Window window = new Window(now + warmup.toNanos(), now + warmup.toNanos() + measure.toNanos(), cpu);
         CountDownLatch stopped = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
             driver.execute(() -> next(operation, window, stopped));

@@ -14,6 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OpenLoop {
 
+    private final CpuMeter cpu;
+
+    public OpenLoop(CpuMeter cpu) {
+        this.cpu = cpu;
+    }
+
     public LoadResult run(Operation operation, double perSecond, int maxInFlight, Duration warmup, Duration measure,
             Duration drain) throws InterruptedException {
         if (perSecond <= 0) {
@@ -21,7 +27,7 @@ public final class OpenLoop {
         }
         double interval = 1_000_000_000d / perSecond;
         long origin = System.nanoTime();
-        Window window = new Window(origin + warmup.toNanos(), origin + warmup.toNanos() + measure.toNanos());
+        Window window = new Window(origin + warmup.toNanos(), origin + warmup.toNanos() + measure.toNanos(), cpu);
         Semaphore slots = new Semaphore(maxInFlight);
         boolean opened = false;
         for (long i = 0; ; i++) {

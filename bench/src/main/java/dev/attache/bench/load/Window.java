@@ -1,6 +1,6 @@
 package dev.attache.bench.load;
 
-import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
@@ -19,12 +19,14 @@ final class Window {
     private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
     private final LongAdder operations = new LongAdder();
     private final LongAdder errors = new LongAdder();
-    private long cpuAtOpen;
-    private long cpuUsed;
+    private final CpuMeter cpu;
+    private Map<String, Long> cpuAtOpen = Map.of();
+    private Map<String, Long> cpuUsed = Map.of();
 
-    Window(long start, long end) {
+    Window(long start, long end, CpuMeter cpu) {
         this.start = start;
         this.end = end;
+        this.cpu = cpu;
     }
 
     long start() {
@@ -47,26 +49,21 @@ final class Window {
         }
     }
 
-    /** Blocks until the window opens, then reads the process's CPU time. */
+    /** Blocks until the window opens, then reads the processes' CPU time. */
     void awaitOpen() {
         Clock.parkUntil(start);
-        cpuAtOpen = processCpuNanos();
+        cpuAtOpen = cpu.read();
     }
 
-    /** Blocks until the window closes, then reads the process's CPU time. */
+    /** Blocks until the window closes, then reads the processes' CPU time. */
     void awaitClose() {
         Clock.parkUntil(end);
-        cpuUsed = processCpuNanos() - cpuAtOpen;
+        cpuUsed = CpuMeter.between(cpuAtOpen, cpu.read());
     }
 
     /** @param unfinished operations of the window still running when the loop gave up waiting: errors */
     LoadResult result(long unfinished) {
         return new LoadResult(operations.sum(), errors.sum() + unfinished, end - start,
                 recorder.getIntervalHistogram(), cpuUsed);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }

@@ -36,6 +36,7 @@ public final class MarkdownReport {
         settings(out, run.settings());
         out.append("![throughput and p99 against payload size](").append(chartFileName).append(")\n\n");
         closedLoop(out, run);
+        cpu(out, run);
         rawKafka(out, run);
         openLoop(out, run);
         memory(out, run.memory());
@@ -110,6 +111,40 @@ public final class MarkdownReport {
                         Figures.decimal(m.latency().p50()), Figures.decimal(m.latency().p99()),
                         Figures.decimal(m.latency().max()), String.valueOf(m.errors())))
                 .orElse(List.of(MISSING, MISSING, MISSING, MISSING, MISSING, MISSING));
+    }
+
+    /**
+     * Where the machine's cores went, per operation: with everything on one machine, throughput is about the cores
+     * divided by the CPU each operation costs in all processes together.
+     */
+    private static void cpu(StringBuilder out, BenchRun run) {
+        List<Measurement> measured = run.measurements().stream()
+                .filter(m -> m.loop() == Loop.CLOSED && !m.cpuMillisPerOperation().isEmpty())
+                .sorted(BY_CELL.thenComparing(Measurement::target))
+                .toList();
+        List<String> processes = measured.stream()
+                .flatMap(m -> m.cpuMillisPerOperation().keySet().stream())
+                .distinct()
+                .toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        List<String> headers = concat(List.of("size", "in flight", "target"), processes, List.of("all"));
+        MarkdownTable table = new MarkdownTable(3, headers.toArray(String[]::new));
+        for (Measurement m : measured) {
+            List<String> figures = processes.stream()
+                    .map(process -> m.cpuMillisPerOperation().containsKey(process)
+                            ? Figures.decimal(m.cpuMillisPerOperation().get(process)) : Figures.MISSING)
+                    .toList();
+            double all = m.cpuMillisPerOperation().values().stream().mapToDouble(Double::doubleValue).sum();
+            table.row(concat(List.of(Figures.size(m.payloadBytes()), String.valueOf(m.concurrency()), name(m.target())),
+                    figures, List.of(Figures.decimal(all))));
+        }
+        out.append("### CPU per operation\n\n")
+                .append("CPU milliseconds each process spent per completed operation while measuring (its CPU time in"
+                        + " the window ÷ operations). With every process on one machine, throughput is at most the"
+                        + " cores' milliseconds per second divided by the \"all\" column.\n\n")
+                .append(table.render()).append('\n');
     }
 
     private static void rawKafka(StringBuilder out, BenchRun run) {

@@ -1,5 +1,9 @@
 package dev.attache.bench.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One target under one load, all rounds merged, warm-up excluded.
  *
@@ -10,6 +14,8 @@ package dev.attache.bench.result;
  * @param errors       failed or unexpected responses in the measured windows
  * @param seconds      length of the measured windows, summed
  * @param clientCpuShare the load generator's CPU time ÷ (wall time × cores) while measuring
+ * @param cpuMillisPerOperation CPU milliseconds each observed process (load generator, ingest-api, processor, the
+ *     Kafka + S3 servers) spent per completed operation while measuring; where the machine's cores went
  */
 public record Measurement(
         Target target,
@@ -21,7 +27,13 @@ public record Measurement(
         long errors,
         double seconds,
         Latency latency,
-        double clientCpuShare) {
+        double clientCpuShare,
+        Map<String, Double> cpuMillisPerOperation) {
+
+    public Measurement {
+        cpuMillisPerOperation = cpuMillisPerOperation == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(cpuMillisPerOperation));
+    }
 
     public double operationsPerSecond() {
         return seconds == 0 ? 0 : operations / seconds;

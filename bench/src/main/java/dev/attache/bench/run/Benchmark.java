@@ -3,6 +3,7 @@ package dev.attache.bench.run;
 import dev.attache.bench.kafka.CommandSizedRecord;
 import dev.attache.bench.kafka.RawKafkaRoundTrip;
 import dev.attache.bench.load.ClosedLoop;
+import dev.attache.bench.load.CpuMeter;
 import dev.attache.bench.load.LoadResult;
 import dev.attache.bench.load.OpenLoop;
 import dev.attache.bench.load.Operation;
@@ -23,6 +24,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class Benchmark implements AutoCloseable {
     private final PrintStream progress;
     private final ExecutorService driver;
     private final ClosedLoop closedLoop;
-    private final OpenLoop openLoop = new OpenLoop();
+    private final OpenLoop openLoop;
     private final GraphClient graph;
     private final RawS3Put rawS3;
     private final RawKafkaRoundTrip rawKafka;
@@ -63,7 +65,9 @@ public final class Benchmark implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.closedLoop = new ClosedLoop(driver);
+        CpuMeter cpu = new CpuMeter(deployment.processes());
+        this.closedLoop = new ClosedLoop(driver, cpu);
+        this.openLoop = new OpenLoop(cpu);
         this.graph = new GraphClient(deployment.graphBase(), deployment.token());
         this.rawS3 = new RawS3Put(deployment.s3Endpoint(), deployment.s3AccessKey(), deployment.s3SecretKey(),
                 deployment.s3Region(), deployment.bucket());
@@ -199,20 +203,29 @@ public final class Benchmark implements AutoCloseable {
         Latency latency = new Latency(millis(latencies.getValueAtPercentile(50)),
                 millis(latencies.getValueAtPercentile(95)), millis(latencies.getValueAtPercentile(99)),
                 millis(latencies.getMaxValue()), latencies.getTotalCount() == 0 ? 0 : latencies.getMean() / 1e6);
+        long generatorCpu = result.cpuNanos().getOrDefault(CpuMeter.LOAD_GENERATOR, 0L);
         double cpuShare = result.windowNanos() == 0 ? 0
-                : (double) result.cpuNanos() / result.windowNanos() / Runtime.getRuntime().availableProcessors();
+                : (double) generatorCpu / result.windowNanos() / Runtime.getRuntime().availableProcessors();
+        Map<String, Double> cpuPerOperation = new LinkedHashMap<>();
+        if (result.operations() > 0) {
+            result.cpuNanos().forEach((process, nanos) ->
+                    cpuPerOperation.put(process, nanos / 1e6 / result.operations()));
+        }
         Measurement measurement = new Measurement(target, loop, size, concurrency, offered, result.operations(),
-                result.errors(), result.windowNanos() / 1e9, latency, cpuShare);
+                result.errors(), result.windowNanos() / 1e9, latency, cpuShare, cpuPerOperation);
         measurements.add(measurement);
         progress.println(describe(measurement));
     }
 
     private static String describe(Measurement m) {
-        return String.format(Locale.ROOT, "%-9s %-6s %8s c%-3d %9.1f op/s %8.1f MiB/s  p50 %7.1f  p99 %7.1f  max %7.1f ms"
-                        + "  errors %d",
+        String cpu = m.cpuMillisPerOperation().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%-9s %-6s %13s c%-3d %9.1f op/s %8.1f MiB/s  p50 %7.1f  p99 %7.1f"
+                        + "  max %7.1f ms  errors %d  cpu ms/op: %s",
                 m.target().name().toLowerCase(Locale.ROOT), m.loop().name().toLowerCase(Locale.ROOT),
                 PayloadSizes.label(m.payloadBytes()), m.concurrency(), m.operationsPerSecond(), m.mebibytesPerSecond(),
-                m.latency().p50(), m.latency().p99(), m.latency().max(), m.errors());
+                m.latency().p50(), m.latency().p99(), m.latency().max(), m.errors(), cpu);
     }
 
     private static double millis(long nanos) {

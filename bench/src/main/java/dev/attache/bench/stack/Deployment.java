@@ -1,6 +1,9 @@
 package dev.attache.bench.stack;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -9,6 +12,7 @@ import java.util.OptionalLong;
  * @param graphBase    e.g. {@code http://localhost:8080/v1.0}
  * @param token        a bearer token with Calendars.ReadWrite for a user
  * @param ingestApiPid ingest-api's process id on this machine, to observe its memory; empty when it runs elsewhere
+ * @param processes    the deployment's processes on this machine, by name, whose CPU time is read per operation
  * @param disposable   whether everything in it is thrown away after the run (the embedded stack), so the benchmark
  *                     need not delete what it wrote
  */
@@ -23,5 +27,10 @@ public record Deployment(
         String bucket,
         String kafkaBootstrapServers,
         OptionalLong ingestApiPid,
+        Map<String, Long> processes,
         boolean disposable) {
+
+    public Deployment {
+        processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+    }
 }

@@ -1,19 +1,12 @@
 package dev.attache.bench.stack;
 
 import dev.attache.local.cli.AttacheHome;
-import dev.attache.local.jwt.DevIdentity;
+import dev.attache.local.jwt.SigningKeys;
 import dev.attache.local.jwt.TokenMinter;
 import dev.attache.local.jwt.TokenRequest;
-import dev.attache.local.logging.StackLogging;
-import dev.attache.local.s3.S3Credentials;
-import dev.attache.local.stack.DataDirLock;
-import dev.attache.local.stack.RunningStack;
-import dev.attache.local.stack.Service;
-import dev.attache.local.stack.StackEndpoints;
-import dev.attache.local.stack.StackLauncher;
 import dev.attache.local.stack.StackLayout;
-import dev.attache.local.stack.StackOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,53 +15,74 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The whole local stack (broker, S3 server, processor, ingest-api) on free ports and in a data directory of its
- * own, so a benchmark neither needs nor touches a running {@code attache up}; the directory, with every object and
- * record the run wrote, is deleted on {@link #close()}.
+ * The whole local stack, started as {@code attache up} in a process of its own (so the load generator's CPU is its
+ * own, and each part's CPU can be read apart), on free ports and in a data directory of its own: a benchmark neither
+ * needs nor touches a running {@code attache up}. The directory, with every object and record the run wrote, is
+ * deleted on {@link #close()}.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration TOKEN_TTL = Duration.ofHours(4);
 
     private final Path dataDir;
-    private final RunningStack running;
+    private final Process up;
     private final Deployment deployment;
 
-    private EmbeddedStack(Path dataDir, RunningStack running, Deployment deployment) {
+    private EmbeddedStack(Path dataDir, Process up, Deployment deployment) {
         this.dataDir = dataDir;
-        this.running = running;
+        this.up = up;
         this.deployment = deployment;
     }
 
     /** @param partitions of each topic, as {@code attache up --partitions} */
     public static EmbeddedStack start(int partitions) throws Exception {
+        Path home = AttacheHome.dir();
+        Path cli = home.resolve("deploy/local/target/attache-local.jar");
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException(cli + " is missing: build first with `./mvnw -DskipTests package`");
+        }
         Path dataDir = Files.createTempDirectory("attache-bench-");
-        StackLayout layout = new StackLayout(dataDir);
-        StackOptions options = new StackOptions(AttacheHome.dir(), layout, EnumSet.allOf(Service.class),
-                0, 0, 0, 0, partitions, "attache", "us-east-1", S3Credentials.DEV, DevIdentity.ISSUER,
-                Duration.ofMinutes(2));
-        options.requireAppsBuilt();
-        Files.createDirectories(layout.logs());
-        StackLogging.toFile(layout.stackLog());
-        RunningStack running = new RunningStack();
+        Path readyFile = dataDir.resolve("ready.properties");
+        Path log = dataDir.resolve("up.log");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process up = new ProcessBuilder(List.of(java.toString(), "-Dattache.home=" + home, "-jar", cli.toString(), "up",
+                "--data-dir", dataDir.toString(), "--kafka-port", "0", "--s3-port", "0", "--processor-port", "0",
+                "--http-port", "0", "--partitions", Integer.toString(partitions),
+                "--ready-file", readyFile.toString(), "--exit-with-parent"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
-            running.add("data dir lock", DataDirLock.acquire(dataDir));
-            StackLauncher launcher = new StackLauncher(options, running);
-            StackEndpoints endpoints = launcher.launch();
-            String token = new TokenMinter(endpoints.signingKeys().privateKey(), Clock.systemUTC())
+            Properties ready = awaitReady(up, readyFile, log);
+            SigningKeys keys = SigningKeys.loadOrCreate(new StackLayout(dataDir).jwt());
+            String token = new TokenMinter(keys.privateKey(), Clock.systemUTC())
                     .mint(withTtl(TokenRequest.delegatedDefaults(), TOKEN_TTL));
+            Map<String, Long> processes = new LinkedHashMap<>();
+            OptionalLong ingestApi = child(up, "ingest-api");
+            ingestApi.ifPresent(pid -> processes.put("ingest-api", pid));
+            child(up, "processor").ifPresent(pid -> processes.put("processor", pid));
+            processes.put("Kafka + S3", up.pid());
             Deployment deployment = new Deployment("embedded (attache up on this machine, data in a temp dir)",
-                    URI.create(endpoints.graphBaseUrl()), token, endpoints.s3Endpoint(),
-                    endpoints.s3Credentials().accessKey(), endpoints.s3Credentials().secretKey(),
-                    endpoints.region(), endpoints.bucket(), endpoints.kafkaBootstrapServers(),
-                    launcher.pid(Service.INGEST_API), true);
-            return new EmbeddedStack(dataDir, running, deployment);
+                    URI.create(ready.getProperty("ingest.url").replace("127.0.0.1", "localhost") + "/v1.0"), token,
+                    URI.create(ready.getProperty("s3.endpoint")), ready.getProperty("s3.access-key"),
+                    ready.getProperty("s3.secret-key"), ready.getProperty("s3.region"), ready.getProperty("s3.bucket"),
+                    ready.getProperty("kafka.bootstrap.servers"), ingestApi, processes, true);
+            return new EmbeddedStack(dataDir, up, deployment);
         } catch (Exception | Error e) {
-            running.close();
+            stop(up);
             deleteRecursively(dataDir);
             throw e;
         }
@@ -78,19 +92,53 @@ public final class EmbeddedStack implements AutoCloseable {
         return deployment;
     }
 
-    /** Where the apps' and the servers' logs are, for a run that went wrong. */
-    public Path logs() {
-        return new StackLayout(dataDir).logs();
-    }
-
     @Override
     public void close() throws Exception {
         try {
-            running.close();
+            stop(up);
         } finally {
-            StackLogging.stop();
             deleteRecursively(dataDir);
         }
+    }
+
+    private static Properties awaitReady(Process up, Path readyFile, Path log) throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!Files.exists(readyFile)) {
+            if (!up.isAlive()) {
+                throw new IllegalStateException("attache up exited with " + up.exitValue() + ":\n" + tail(log));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the stack was not ready in " + START_TIMEOUT + ":\n" + tail(log));
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // polling a file another process writes
+        }
+        Properties ready = new Properties();
+        try (InputStream in = Files.newInputStream(readyFile)) {
+            ready.load(in);
+        }
+        return ready;
+    }
+
+    /** The app {@code up} started as a child JVM, found by the jar it runs. */
+    private static OptionalLong child(Process up, String app) {
+        Optional<ProcessHandle> found = up.toHandle().children()
+                .filter(child -> child.info().commandLine().orElse("").contains(app + "/target/quarkus-app"))
+                .findFirst();
+        return found.map(handle -> OptionalLong.of(handle.pid())).orElse(OptionalLong.empty());
+    }
+
+    private static void stop(Process up) throws InterruptedException {
+        up.destroy(); // SIGTERM: up stops the apps, then the servers
+        if (!up.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            up.descendants().forEach(ProcessHandle::destroyForcibly);
+            up.destroyForcibly();
+            up.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     private static TokenRequest withTtl(TokenRequest request, Duration ttl) {

@@ -1,6 +1,8 @@
 package dev.attache.bench.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.attache.bench.result.BenchRun;
 import dev.attache.bench.result.Latency;
@@ -50,7 +52,7 @@ final class SampleRun {
                         closed(Target.RAW_KAFKA, 600, 16, 2000, 12),
                         closed(Target.RAW_KAFKA, 600, 64, 5000, 30),
                         new Measurement(Target.PIPELINE, Loop.OPEN, MIB, 64, 64, 630, 2, 10,
-                                new Latency(150, 300, 400, 1200, 180), 0.125)),
+                                new Latency(150, 300, 400, 1200, 180), 0.125, Map.of())),
                 List.of(
                         new MemoryUse(MIB, 16, 200L * MIB, 80L * MIB, 500L * MIB, 20L * MIB, 10L * MIB),
                         // 2 bytes allocated per content byte: met, on the edge
@@ -72,9 +74,22 @@ final class SampleRun {
                 memory);
     }
 
+    /** CPU ms per request of each process, as a pipeline cell reports them. */
+    static final Map<String, Double> PIPELINE_CPU = pipelineCpu();
+
+    private static Map<String, Double> pipelineCpu() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        cpu.put("load generator", 1.5);
+        cpu.put("ingest-api", 8.25);
+        cpu.put("processor", 2.0);
+        cpu.put("Kafka + S3", 4.0);
+        return cpu;
+    }
+
     /** Closed loop, 10 s measured; p50 is half the p99 and max twice it. */
     static Measurement closed(Target target, int payloadBytes, int concurrency, long perSecond, double p99) {
         return new Measurement(target, Loop.CLOSED, payloadBytes, concurrency, 0, perSecond * 10, 0, 10,
-                new Latency(p99 / 2, p99 * 0.75, p99, p99 * 2, p99 / 2), 0.05);
+                new Latency(p99 / 2, p99 * 0.75, p99, p99 * 2, p99 / 2), 0.05,
+                target == Target.PIPELINE ? PIPELINE_CPU : Map.of());
     }
 }

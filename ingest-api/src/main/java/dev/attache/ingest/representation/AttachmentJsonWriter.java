@@ -1,5 +1,6 @@
 package dev.attache.ingest.representation;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ public class AttachmentJsonWriter {
 
     private static final Logger LOG = Logger.getLogger(AttachmentJsonWriter.class);
     static final String FILE = "#microsoft.graph.fileAttachment";
+    private static final int RESPONSE_BUFFER = 64 * 1024;
     static final String ITEM = "#microsoft.graph.itemAttachment";
 
     private final MinioClient s3;
@@ -203,7 +205,12 @@ public class AttachmentJsonWriter {
         }
     }
 
+    /**
+     * Writes through a 64 KiB buffer: every write to the response stream is a hand-over to the event loop, and the
+     * generator's own 8 KB flushes made a megabyte of {@code contentBytes} cost some 170 of them (a seventh of the
+     * CPU of a 1 MiB POST, profiled).
+     */
     private static JsonGenerator generator(OutputStream target) throws IOException {
-        return ContractJson.MAPPER.getFactory().createGenerator(target);
+        return ContractJson.MAPPER.getFactory().createGenerator(new BufferedOutputStream(target, RESPONSE_BUFFER));
     }
 }
