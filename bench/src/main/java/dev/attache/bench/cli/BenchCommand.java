@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Requests in flight, instead of the plan's (1,16,64).")
     List<Integer> concurrencies;
 
+    @Option(names = "--initial-warmup", paramLabel = "DURATION",
+            description = "Before measuring, per size, for the pipeline and raw S3 each, ISO-8601 (PT15S).")
+    Duration initialWarmup;
+
     @Option(names = "--warmup", paramLabel = "DURATION", description = "Discarded per slice, ISO-8601 (PT3S).")
     Duration warmup;
 
@@ -139,7 +143,8 @@ public final class BenchCommand implements Callable<Integer> {
         try (Benchmark benchmark = new Benchmark(deployment, plan, out)) {
             benchmark.run();
             Settings settings = new Settings(plan.quick(), remote == null ? "embedded" : deployment.graphBase()
-                    .toString(), plan.payloadSizes(), plan.concurrencies(), seconds(plan.warmup()),
+                    .toString(), plan.payloadSizes(), plan.concurrencies(), seconds(plan.initialWarmup()),
+                    seconds(plan.warmup()),
                     seconds(plan.slice()), plan.rounds(), plan.openLoadFraction());
             return new BenchRun(started.toString(), CommandLineText.of(args), MachineFacts.here(), settings,
                     benchmark.measurements(), benchmark.memory());
@@ -152,6 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             return new BenchPlan(base.quick(), planSizes,
                     concurrencies != null ? concurrencies : base.concurrencies(),
+                    initialWarmup != null ? initialWarmup : base.initialWarmup(),
                     warmup != null ? warmup : base.warmup(),
                     slice != null ? slice : base.slice(),
                     rounds != null ? rounds : base.rounds(),

@@ -60,6 +60,8 @@ public final class MarkdownReport {
                         .map(Figures::size).collect(Collectors.joining(", "))).append('\n')
                 .append("- concurrencies: ").append(settings.concurrencies().stream()
                         .map(String::valueOf).collect(Collectors.joining(", "))).append('\n')
+                .append("- warm-up before measuring: ").append(Figures.decimal(settings.initialWarmupSeconds()))
+                .append(" s per size for the pipeline and for raw S3\n")
                 .append("- every slice: ").append(Figures.decimal(settings.warmupSeconds()))
                 .append(" s warm-up (discarded), then ").append(Figures.decimal(settings.sliceSeconds()))
                 .append(" s measured\n")

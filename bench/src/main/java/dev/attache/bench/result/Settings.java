@@ -9,6 +9,7 @@ import java.util.List;
  * @param deployment    "embedded" or the URL of the ingest-api measured
  * @param payloadSizes  file content sizes in bytes
  * @param concurrencies requests in flight (closed loop)
+ * @param initialWarmupSeconds before anything was measured, per size, for the pipeline and raw S3 each
  * @param warmupSeconds discarded at the start of every slice
  * @param sliceSeconds  measured per slice
  * @param rounds        slices per target and cell, alternated pipeline / raw S3 so drift hits both
@@ -19,6 +20,7 @@ public record Settings(
         String deployment,
         List<Integer> payloadSizes,
         List<Integer> concurrencies,
+        double initialWarmupSeconds,
         double warmupSeconds,
         double sliceSeconds,
         int rounds,

@@ -70,7 +70,7 @@ public final class Benchmark implements AutoCloseable {
         this.openLoop = new OpenLoop(cpu);
         this.graph = new GraphClient(deployment.graphBase(), deployment.token());
         this.rawS3 = new RawS3Put(deployment.s3Endpoint(), deployment.s3AccessKey(), deployment.s3SecretKey(),
-                deployment.s3Region(), deployment.bucket());
+                deployment.s3Region(), deployment.bucket(), plan.maxConcurrency());
         this.rawKafka = new RawKafkaRoundTrip(deployment.kafkaBootstrapServers());
         this.memoryProbe = attachToIngestApi();
     }
@@ -117,14 +117,15 @@ public final class Benchmark implements AutoCloseable {
         }
     }
 
-    /** JIT and connection pools of every part, on a middle size, before anything is kept. */
+    /** JIT and connection pools of every part, on every size, before anything is kept. */
     private void warmUp(Map<Integer, Operation> pipeline, Map<Integer, Operation> s3) throws InterruptedException {
-        int size = plan.payloadSizes().get(plan.payloadSizes().size() / 2);
         int concurrency = Math.min(16, plan.maxConcurrency());
-        Duration length = plan.warmup().multipliedBy(3);
-        progress.printf("warming up for %d s%n", length.multipliedBy(2).toSeconds());
-        closedLoop.run(pipeline.get(size), concurrency, length, Duration.ofMillis(1), DRAIN);
-        closedLoop.run(s3.get(size), concurrency, length, Duration.ofMillis(1), DRAIN);
+        long seconds = plan.initialWarmup().toSeconds() * 2 * plan.payloadSizes().size();
+        progress.printf("warming up for %d s%n", seconds);
+        for (int size : plan.payloadSizes()) {
+            closedLoop.run(pipeline.get(size), concurrency, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+            closedLoop.run(s3.get(size), concurrency, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+        }
     }
 
     private void measureRawKafka() throws InterruptedException {

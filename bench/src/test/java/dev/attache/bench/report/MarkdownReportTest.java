@@ -29,6 +29,7 @@ class MarkdownReportTest {
                 .contains("```shell\n./attache bench --rounds 3\n```\n")
                 .contains("- payload sizes: 1 KiB, 64 KiB, 1 MiB, 3 MiB − 1 KiB\n")
                 .contains("- concurrencies: 1, 16, 64\n")
+                .contains("- warm-up before measuring: 30.0 s per size for the pipeline and for raw S3\n")
                 .contains("5.0 s warm-up (discarded), then 20.0 s measured\n")
                 .contains("- rounds: 3 ")
                 .contains("![throughput and p99 against payload size](benchmarks.png)\n");

@@ -69,7 +69,7 @@ final class SampleRun {
                 new Machine("Linux 6.8.0 amd64", "AMD EPYC 7B13", 16, 64L * 1024 * MIB,
                         "OpenJDK 64-Bit Server VM 17.0.12"),
                 new Settings(quick, "embedded", List.of(KIB, 64 * KIB, MIB, LARGE), List.of(1, 16, 64),
-                        5, 20, 3, 0.8),
+                        30, 5, 20, 3, 0.8),
                 measurements,
                 memory);
     }

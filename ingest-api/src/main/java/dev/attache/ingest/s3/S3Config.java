@@ -19,6 +19,10 @@ public interface S3Config {
     @WithDefault("us-east-1")
     String region();
 
+    /** S3 calls in flight at once, and idle connections kept for them (about the uploads expected in flight). */
+    @WithDefault("64")
+    int maxConnections();
+
     /** Multipart part size for uploads of unknown length; S3's minimum is 5 MiB. */
     @WithDefault("5242880")
     long partSize();
