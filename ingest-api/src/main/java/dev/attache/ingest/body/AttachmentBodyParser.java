@@ -98,8 +98,10 @@ public class AttachmentBodyParser {
                 throw GraphException.badRequest(MALFORMED);
             }
             if (upload == null) {
-                upload = describe(fields.input(AttachmentInput.PAYLOAD_NONE), tenantId, attachmentId);
+                // started here, not in describe(), so that a failure to write the description is handled below
+                upload = uploader.start(tenantId, attachmentId, "application/json");
                 fields.payload = AttachmentInput.PAYLOAD_NONE;
+                describe(fields.input(AttachmentInput.PAYLOAD_NONE), upload);
             }
             byte[] head = AttachmentInput.PAYLOAD_CONTENT_BYTES.equals(fields.payload) ? upload.content().head() : null;
             AttachmentInput input = fields.input(fields.payload);
@@ -109,6 +111,9 @@ public class AttachmentBodyParser {
             throw storeUnavailable(e);
         } catch (GraphException e) {
             abort(upload);
+            throw e;
+        } catch (RuntimeException e) {
+            abort(upload); // whatever went wrong, the spool file must not outlive the request
             throw e;
         } catch (RequestTooLargeException e) {
             abort(upload);
@@ -162,13 +167,10 @@ public class AttachmentBodyParser {
     }
 
     /** Reference attachments (and bodies without payload) store the JSON of what they describe. */
-    private Upload describe(AttachmentInput input, String tenantId, String attachmentId)
-            throws IOException, UploadFailedException {
-        Upload upload = uploader.start(tenantId, attachmentId, "application/json");
+    private void describe(AttachmentInput input, Upload upload) throws IOException {
         try (JsonGenerator out = json.createGenerator(upload.content())) {
             ContractJson.MAPPER.writeValue(out, input);
         }
-        return upload;
     }
 
     private static void abort(Upload upload) {

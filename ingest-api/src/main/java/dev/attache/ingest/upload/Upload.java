@@ -107,6 +107,17 @@ public final class Upload {
             }
         }
 
+        // Jackson flushes when a generator closes (an item, a reference's description): a full disk can refuse here.
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
         @Override
         public void close() throws IOException {
             try {

@@ -7,10 +7,24 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
+import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
+import dev.attache.ingest.upload.SpoolDirectory;
 import dev.attache.schemas.ContractSchemas;
 import dev.attache.schemas.kafka.AttachmentKeys;
 import dev.attache.schemas.kafka.ContractJson;
@@ -42,6 +58,10 @@ class AddAttachmentTest {
     static void sendPathsAsWritten() {
         RestAssured.urlEncodingEnabled = false;
     }
+
+    /** Where the payloads wait between the body and S3, and for the echo: every request must leave it empty. */
+    @Inject
+    SpoolDirectory spool;
 
     static final String EVENT = "AAMkAGI1AAAt9AHjAAA=";
     static final String MENU = "mac and cheese today";
@@ -107,6 +127,7 @@ class AddAttachmentTest {
         JsonNode recordJson = ContractJson.MAPPER.readTree(record.value());
         assertThat(ContractSchemas.violations(ContractSchemas.RECORD_V1, recordJson)).isEmpty();
         assertThat(recordJson.at("/size").asInt()).isEqualTo(MENU.length());
+        Spool.awaitEmpty(spool);
     }
 
     /** Where the event is created, where the attachment is posted ({E} = its id), and who asks. */
@@ -165,6 +186,7 @@ class AddAttachmentTest {
         byte[] stored = StackClients.read(tenant + "/" + response.path("id"));
         assertThat(ContractJson.MAPPER.readTree(stored)).isEqualTo(ContractJson.MAPPER.readTree(item));
         assertThat((Integer) response.path("size")).isEqualTo(stored.length);
+        Spool.awaitEmpty(spool);
     }
 
     @Test
@@ -186,6 +208,8 @@ class AddAttachmentTest {
                 .body("isFolder", equalTo(true))
                 .body("thumbnailUrl", nullValue())
                 .body("previewUrl", nullValue());
+        // a reference has no content, but what it describes is stored (and spooled) all the same
+        Spool.awaitEmpty(spool);
     }
 
     @Test
@@ -199,6 +223,7 @@ class AddAttachmentTest {
 
         response.then().statusCode(201).body("'@odata.type'", equalTo("#microsoft.graph.referenceAttachment"));
         assertThat(response.jsonPath().getMap("$")).doesNotContainKey("sourceUrl");
+        Spool.awaitEmpty(spool);
     }
 
     @Test
@@ -217,5 +242,107 @@ class AddAttachmentTest {
                 .body("isInline", equalTo(true))
                 .body("contentId", equalTo("logo"))
                 .body("size", equalTo(png.length));
+    }
+
+    /** The 201 echoes the content from the spooled file: a payload of a few hundred KiB must come back whole. */
+    @Test
+    void aLargeFileIsEchoedByteForByte() throws Exception {
+        byte[] content = new byte[384 * 1024 + 5]; // not a multiple of 3: the echo's base64 ends in padding
+        new Random(11).nextBytes(content);
+        String tenant = Tokens.newTenant();
+        String token = Tokens.user(tenant);
+
+        Response response = given().auth().oauth2(token)
+                .contentType("application/json")
+                .body("{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"photo.raw\",\"contentBytes\":\""
+                        + Base64.getEncoder().encodeToString(content) + "\"}")
+                .post("/v1.0/me/events/" + Events.create(token, "/v1.0/me/events") + "/attachments");
+
+        response.then().statusCode(201).body("size", equalTo(content.length));
+        byte[] echoed = Base64.getDecoder().decode(response.<String>path("contentBytes"));
+        // compared by length and digest: a failure should not print two 384 KiB arrays
+        assertThat(echoed).hasSize(content.length);
+        assertThat(StackClients.sha256(echoed)).as("digest of the echoed contentBytes")
+                .isEqualTo(StackClients.sha256(content));
+        assertThat(StackClients.sha256(StackClients.read(tenant + "/" + response.path("id"))))
+                .as("digest of the stored object").isEqualTo(StackClients.sha256(content));
+        Spool.awaitEmpty(spool);
+    }
+
+    /**
+     * While a body arrives its payload is in a spool file, and once the 201 is written the file is gone. Seeing the
+     * file first shows that the empty spool the other tests wait for is the one requests really use.
+     */
+    @Test
+    void thePayloadIsSpooledWhileTheBodyArrivesAndRemovedAfterThe201() throws Exception {
+        String tenant = Tokens.newTenant();
+        String token = Tokens.user(tenant);
+        String path = "/v1.0/me/events/" + Events.create(token, "/v1.0/me/events") + "/attachments";
+        byte[] content = new byte[256 * 1024];
+        new Random(5).nextBytes(content);
+        byte[] json = ("{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"slow.bin\",\"contentBytes\":\""
+                + Base64.getEncoder().encodeToString(content) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        // the first half goes at once, the rest only when the test says so
+        HeldBody body = new HeldBody(json, json.length / 2);
+        Spool.awaitEmpty(spool);
+
+        CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            Spool.awaitFiles(spool, 1);
+        } finally {
+            body.release();
+        }
+        HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String id = ContractJson.MAPPER.readTree(response.body()).get("id").asText();
+        assertThat(StackClients.stat(tenant + "/" + id).size()).isEqualTo(content.length);
+        Spool.awaitEmpty(spool);
+    }
+
+    /** A request body whose second part is held back until {@link #release()}. */
+    static final class HeldBody extends SequenceInputStream {
+
+        private final CountDownLatch released;
+
+        HeldBody(byte[] body, int firstPart) {
+            this(body, firstPart, new CountDownLatch(1));
+        }
+
+        private HeldBody(byte[] body, int firstPart, CountDownLatch released) {
+            super(new ByteArrayInputStream(body, 0, firstPart), new InputStream() {
+                private final InputStream rest = new ByteArrayInputStream(body, firstPart, body.length - firstPart);
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        if (!released.await(60, TimeUnit.SECONDS)) {
+                            throw new IOException("the rest of the body was never released");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                    return rest.read(b, off, len);
+                }
+            });
+            this.released = released;
+        }
+
+        void release() {
+            released.countDown();
+        }
     }
 }

@@ -8,8 +8,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,14 +24,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
+import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
+import dev.attache.ingest.upload.SpoolDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 
-/** Bad input gets a Graph error with a JSON body, never a 500, and leaves no object behind. */
+/** Bad input gets a Graph error with a JSON body, never a 500, and leaves no object and no spooled file behind. */
 @QuarkusTest
 @QuarkusTestResource(PipelineStack.class)
 class BadInputTest {
@@ -37,6 +45,11 @@ class BadInputTest {
     }
 
     static final String PATH = "/v1.0/me/events/EV1/attachments";
+    static final String FILE = "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"a.txt\",\"contentBytes\":\"AQID\"}";
+
+    /** Where payloads wait between the body and S3: a refused request must not leave its file there. */
+    @Inject
+    SpoolDirectory spool;
 
     static void assertGraphError(ValidatableResponse response, int status, String code) {
         response.statusCode(status)
@@ -80,6 +93,45 @@ class BadInputTest {
                 .body(body.equals("''") ? "" : body).post(path).then(), 400, code);
 
         assertThat(StackClients.objectKeys(tenant + "/")).as("objects left for " + label).isEmpty();
+        Spool.awaitEmpty(spool);
+    }
+
+    /** The event is the processor's to find, so this body was spooled and stored before the refusal came back. */
+    @Test
+    void anAttachmentToAnUnknownEventIs404AndLeavesNothing() throws Exception {
+        String tenant = Tokens.newTenant();
+        String token = Tokens.user(tenant);
+
+        assertGraphError(given().auth().oauth2(token).contentType("application/json").body(FILE)
+                .post("/v1.0/me/events/AAMk" + UUID.randomUUID() + "/attachments").then(), 404, "ErrorItemNotFound");
+
+        assertThat(StackClients.objectKeys(tenant + "/")).isEmpty();
+        Spool.awaitEmpty(spool);
+    }
+
+    /** A client that goes away half-way through its body: the spooled half is dropped and nothing is stored. */
+    @Test
+    void aClientThatGoesAwayMidBodyLeavesNoSpooledFileAndNoObject() throws Exception {
+        String tenant = Tokens.newTenant();
+        String token = Tokens.user(tenant);
+        String path = "/v1.0/me/events/" + Events.create(token, "/v1.0/me/events") + "/attachments";
+        String half = "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"gone.bin\",\"contentBytes\":\""
+                + Base64.getEncoder().encodeToString(new byte[96 * 1024]);
+        Spool.awaitEmpty(spool);
+
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            // Content-Length promises twice what is sent, so the server is still reading when the client leaves
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + 2 * half.length() + "\r\n\r\n" + half)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // the body is being spooled: proof that the file this test then sees go is the request's
+            Spool.awaitFiles(spool, 1);
+        }
+
+        Spool.awaitEmpty(spool);
+        assertThat(StackClients.objectKeys(tenant + "/")).isEmpty();
     }
 
     @Test
@@ -88,6 +140,7 @@ class BadInputTest {
         assertGraphError(given().auth().oauth2(Tokens.user(tenant)).contentType("text/plain").body("hello")
                 .post(PATH).then(), 415, "UnsupportedMediaType");
         assertThat(StackClients.objectKeys(tenant + "/")).isEmpty();
+        Spool.awaitEmpty(spool);
     }
 
     @Test
@@ -152,6 +205,7 @@ class BadInputTest {
                 400, "BadRequest");
         assertGraphError(given().auth().oauth2(readOnly).contentType("application/json").body(body).post(PATH)
                 .then(), 403, "ErrorAccessDenied");
+        Spool.awaitEmpty(spool);
         String event = Events.create(app, "/v1.0/users/U1/events");
         given().auth().oauth2(app).contentType("application/json").body(body)
                 .post("/v1.0/users/U1/events/" + event + "/attachments")

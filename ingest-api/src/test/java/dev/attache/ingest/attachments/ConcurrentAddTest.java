@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
+import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.Tokens;
+import dev.attache.ingest.upload.SpoolDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -25,6 +29,9 @@ import io.restassured.RestAssured;
 @QuarkusTest
 @QuarkusTestResource(PipelineStack.class)
 class ConcurrentAddTest {
+
+    @Inject
+    SpoolDirectory spool;
 
     @Test
     void concurrentRequestsAllGetTheirOwnReply() throws Exception {
@@ -50,5 +57,7 @@ class ConcurrentAddTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             assertThat(response.body()).contains("\"name\":\"n" + i + "\"");
         }
+        // each request spooled its own file; none may outlive its answer
+        Spool.awaitEmpty(spool);
     }
 }

@@ -16,14 +16,18 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
+import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
+import dev.attache.ingest.upload.SpoolDirectory;
 import dev.attache.schemas.kafka.ContractJson;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +40,10 @@ class RequestLimitTest {
 
     static final int LIMIT = 4 * 1024 * 1024;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** The largest bodies spool the most: every one of them must leave the spool empty. */
+    @Inject
+    SpoolDirectory spool;
 
     /** A file-attachment body of exactly {@code total} bytes: as much content as fits, then JSON whitespace. */
     static final String PREFIX = "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"big.bin\",\"contentBytes\":\"";
@@ -79,6 +87,7 @@ class RequestLimitTest {
         JsonNode json = ContractJson.MAPPER.readTree(response.body());
         assertThat(json.get("size").asInt()).isEqualTo(contentLength(LIMIT));
         assertThat(StackClients.stat(tenant + "/" + json.get("id").asText()).size()).isEqualTo(json.get("size").asLong());
+        Spool.awaitEmpty(spool);
     }
 
     @Test
@@ -98,6 +107,8 @@ class RequestLimitTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(ContractJson.MAPPER.readTree(response.body()).at("/error/code").asText()).isEqualTo("RequestEntityTooLarge");
         assertThat(StackClients.objectKeys(tenant + "/")).isEmpty();
+        // 4 MiB of content were spooled before the limit was seen; the refusal must drop them
+        Spool.awaitEmpty(spool);
     }
 
     @Test
@@ -123,5 +134,6 @@ class RequestLimitTest {
             assertThat(rest).containsIgnoringCase("content-type: application/json").contains("\"RequestEntityTooLarge\"");
         }
         assertThat(StackClients.objectKeys(tenant + "/")).isEmpty();
+        Spool.awaitEmpty(spool);
     }
 }
