@@ -51,6 +51,7 @@ public final class OpenLoop {
         }
         window.awaitClose();
         boolean drained = slots.tryAcquire(maxInFlight, drain.toMillis(), TimeUnit.MILLISECONDS);
+        window.extendToLastCounted();
         return window.result(drained ? 0 : maxInFlight - slots.availablePermits());
     }
 }

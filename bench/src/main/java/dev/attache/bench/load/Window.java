@@ -1,6 +1,7 @@
 package dev.attache.bench.load;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
@@ -22,11 +23,14 @@ final class Window {
     private final CpuMeter cpu;
     private Map<String, Long> cpuAtOpen = Map.of();
     private Map<String, Long> cpuUsed = Map.of();
+    private final AtomicLong lastCounted = new AtomicLong(Long.MIN_VALUE);
+    private long measuredUntil;
 
     Window(long start, long end, CpuMeter cpu) {
         this.start = start;
         this.end = end;
         this.cpu = cpu;
+        this.measuredUntil = end;
     }
 
     long start() {
@@ -46,6 +50,7 @@ final class Window {
         } else {
             operations.increment();
             recorder.recordValue(Math.min(Math.max(0, latencyNanos), HIGHEST_TRACKABLE_NANOS));
+            lastCounted.accumulateAndGet(System.nanoTime(), Math::max);
         }
     }
 
@@ -61,9 +66,19 @@ final class Window {
         cpuUsed = CpuMeter.between(cpuAtOpen, cpu.read());
     }
 
+    /**
+     * For a loop that counts operations by when they were due (the open loop): once the last of them has finished,
+     * the window is taken to last until then, and the CPU read again, so a target that fell behind shows the rate it
+     * achieved rather than the rate it was offered.
+     */
+    void extendToLastCounted() {
+        measuredUntil = Math.max(end, lastCounted.get());
+        cpuUsed = CpuMeter.between(cpuAtOpen, cpu.read());
+    }
+
     /** @param unfinished operations of the window still running when the loop gave up waiting: errors */
     LoadResult result(long unfinished) {
-        return new LoadResult(operations.sum(), errors.sum() + unfinished, end - start,
+        return new LoadResult(operations.sum(), errors.sum() + unfinished, measuredUntil - start,
                 recorder.getIntervalHistogram(), cpuUsed);
     }
 }

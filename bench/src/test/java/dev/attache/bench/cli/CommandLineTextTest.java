@@ -40,4 +40,12 @@ class CommandLineTextTest {
                 .isEqualTo("./attache bench --token … --partitions 3");
         assertThat(CommandLineText.of(List.of("--quick", "--token"))).isEqualTo("./attache bench --quick --token");
     }
+
+    @Test
+    void quotesArgumentsAShellWouldSplitOrExpand() {
+        assertThat(CommandLineText.of(List.of("--docs", "/tmp/my docs/benchmarks.md", "--results", "it's")))
+                .isEqualTo("./attache bench --docs '/tmp/my docs/benchmarks.md' --results 'it'\\''s'");
+        assertThat(CommandLineText.of(List.of("--sizes", "")))
+                .isEqualTo("./attache bench --sizes ''");
+    }
 }

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
 /**
  * The stored payload's bytes, still on local disk after the PUT: what the 201 echoes. Whoever holds it releases it
- * once (after writing the answer, or when there is no answer to write); releasing twice is harmless.
+ * once (after writing the answer, or when the exchange ends without one); releasing closes any stream opened on it
+ * and deletes the file, and releasing twice is harmless.
  */
 public final class SpooledContent implements AutoCloseable {
 
@@ -18,19 +21,30 @@ public final class SpooledContent implements AutoCloseable {
 
     private final Path file;
     private final AtomicBoolean released = new AtomicBoolean();
+    private final List<InputStream> opened = new CopyOnWriteArrayList<>();
 
     SpooledContent(Path file) {
         this.file = file;
     }
 
-    /** The bytes, from the start; the caller closes the stream. */
+    /** The bytes, from the start; closed by the caller or, at the latest, on {@link #close()}. */
     public InputStream open() throws IOException {
-        return Files.newInputStream(file);
+        InputStream in = Files.newInputStream(file);
+        opened.add(in);
+        return in;
     }
 
     @Override
     public void close() {
         if (released.compareAndSet(false, true)) {
+            // a client gone before its 201 was written leaves the stream unread: its descriptor goes with the file
+            for (InputStream in : opened) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // closing a file being deleted anyway
+                }
+            }
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
