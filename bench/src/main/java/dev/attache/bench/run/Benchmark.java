@@ -139,22 +139,37 @@ public final class Benchmark implements AutoCloseable {
 
     private void measureCell(int size, int concurrency, Operation pipeline, Operation s3)
             throws InterruptedException {
+        Interleaved results = interleave(() -> measurePipelineSlice(size, concurrency, pipeline),
+                () -> closedLoop.run(s3, concurrency, plan.warmup(), plan.slice(), DRAIN));
+        keep(Target.PIPELINE, Loop.CLOSED, size, concurrency, 0, results.pipeline());
+        keep(Target.RAW_S3, Loop.CLOSED, size, concurrency, 0, results.s3());
+    }
+
+    /** The rounds of a cell: pipeline first in even rounds, raw S3 first in odd ones, so drift hits both alike. */
+    private Interleaved interleave(Slice pipeline, Slice s3) throws InterruptedException {
         LoadResult pipelineResult = null;
         LoadResult s3Result = null;
         for (int round = 0; round < plan.rounds(); round++) {
             boolean pipelineFirst = round % 2 == 0;
             for (int turn = 0; turn < 2; turn++) {
                 if ((turn == 0) == pipelineFirst) {
-                    LoadResult slice = measurePipelineSlice(size, concurrency, pipeline);
+                    LoadResult slice = pipeline.run();
                     pipelineResult = pipelineResult == null ? slice : pipelineResult.plus(slice);
                 } else {
-                    LoadResult slice = closedLoop.run(s3, concurrency, plan.warmup(), plan.slice(), DRAIN);
+                    LoadResult slice = s3.run();
                     s3Result = s3Result == null ? slice : s3Result.plus(slice);
                 }
             }
         }
-        keep(Target.PIPELINE, Loop.CLOSED, size, concurrency, 0, pipelineResult);
-        keep(Target.RAW_S3, Loop.CLOSED, size, concurrency, 0, s3Result);
+        return new Interleaved(pipelineResult, s3Result);
+    }
+
+    @FunctionalInterface
+    private interface Slice {
+        LoadResult run() throws InterruptedException;
+    }
+
+    private record Interleaved(LoadResult pipeline, LoadResult s3) {
     }
 
     private LoadResult measurePipelineSlice(int size, int concurrency, Operation pipeline)
@@ -181,22 +196,10 @@ public final class Benchmark implements AutoCloseable {
             return;
         }
         double rate = capacity * plan.openLoadFraction();
-        LoadResult pipelineResult = null;
-        LoadResult s3Result = null;
-        for (int round = 0; round < plan.rounds(); round++) {
-            boolean pipelineFirst = round % 2 == 0;
-            for (int turn = 0; turn < 2; turn++) {
-                if ((turn == 0) == pipelineFirst) {
-                    LoadResult slice = openLoop.run(pipeline, rate, cap, plan.warmup(), plan.slice(), DRAIN);
-                    pipelineResult = pipelineResult == null ? slice : pipelineResult.plus(slice);
-                } else {
-                    LoadResult slice = openLoop.run(s3, rate, cap, plan.warmup(), plan.slice(), DRAIN);
-                    s3Result = s3Result == null ? slice : s3Result.plus(slice);
-                }
-            }
-        }
-        keep(Target.PIPELINE, Loop.OPEN, size, cap, rate, pipelineResult);
-        keep(Target.RAW_S3, Loop.OPEN, size, cap, rate, s3Result);
+        Interleaved results = interleave(() -> openLoop.run(pipeline, rate, cap, plan.warmup(), plan.slice(), DRAIN),
+                () -> openLoop.run(s3, rate, cap, plan.warmup(), plan.slice(), DRAIN));
+        keep(Target.PIPELINE, Loop.OPEN, size, cap, rate, results.pipeline());
+        keep(Target.RAW_S3, Loop.OPEN, size, cap, rate, results.s3());
     }
 
     private void keep(Target target, Loop loop, int size, int concurrency, double offered, LoadResult result) {
