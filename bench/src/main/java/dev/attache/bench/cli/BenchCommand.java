@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                     + " command-sized Kafka round trip, for several payload sizes and concurrencies.",
             "Without --url it starts the whole local stack on free ports in a temporary directory and removes it"
                     + " afterwards. Every run writes a JSON result and regenerates the results section of the"
-                    + " benchmarks doc and its chart."})
+                    + " benchmarks doc, its chart and the JSON beside it."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -124,8 +124,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (!noDocs) {
             Path doc = docs != null ? docs : home.resolve("docs").resolve("benchmarks.md");
             Files.createDirectories(doc.toAbsolutePath().getParent());
-            Path chart = doc.resolveSibling(chartName(doc));
+            Path chart = doc.resolveSibling(besideDoc(doc, ".png"));
             new BenchmarkChart().write(run, chart);
+            // the result the page shows, beside it, so the figures in the doc can be traced to their source
+            new ResultJson().write(run, doc.resolveSibling(besideDoc(doc, ".json")));
             new BenchmarksDoc().update(doc, MarkdownReport.render(run, chart.getFileName().toString()));
             out.println("report: " + doc + " (chart " + chart + ")");
         }
@@ -168,9 +170,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static String chartName(Path doc) {
+    private static String besideDoc(Path doc, String extension) {
         String name = doc.getFileName().toString();
-        return (name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".png";
+        return (name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + extension;
     }
 
     private static double seconds(Duration duration) {
