@@ -47,8 +47,9 @@ class BenchCommandIT {
     void aTinyRunMeasuresEveryCellWritesTheReportAndLeavesNothingBehind() throws Exception {
         Path results = out.resolve("results");
         Path doc = out.resolve("docs").resolve("benchmarks.md");
-        String[] args = {"--sizes", "1024,65536", "--concurrency", "1,4", "--warmup", "PT0.5S", "--slice", "PT1S",
-                "--rounds", "1", "--results", results.toString(), "--docs", doc.toString()};
+        String[] args = {"--sizes", "1024,65536", "--concurrency", "1,4", "--initial-warmup", "PT0.5S",
+                "--warmup", "PT0.5S", "--slice", "PT1S", "--rounds", "1", "--results", results.toString(),
+                "--docs", doc.toString()};
         StringWriter err = new StringWriter();
 
         int exit;
@@ -106,6 +107,12 @@ class BenchCommandIT {
         BufferedImage chart = ImageIO.read(doc.resolveSibling("benchmarks.png").toFile());
         assertThat(chart).as("the chart beside the doc").isNotNull();
         assertThat(chart.getWidth()).isPositive();
+        assertThat(new ResultJson().read(doc.resolveSibling("benchmarks.json")))
+                .as("the result the doc shows, beside it").isEqualTo(run);
+        assertThat(run.measurements()).allSatisfy(m -> assertThat(m.cpuMillisPerOperation())
+                .as("CPU per operation of %s %s", m.target(), m.payloadBytes())
+                .containsKeys("load generator", "ingest-api", "processor", "Kafka + S3"));
+        assertThat(text).contains("### CPU per operation");
 
         // the stack ran as `attache up` in a data directory of its own under the temp dir, with the apps below it
         String up = children.values().stream().filter(c -> c.contains("attache-local.jar") && c.contains(" up "))
