@@ -90,6 +90,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-docs", description = "Write the JSON result only.")
     boolean noDocs;
 
+    @Option(names = "--render", paramLabel = "RESULT",
+            description = "Measure nothing: regenerate the doc and its chart from a JSON result of an earlier run.")
+    Path render;
+
     private final List<String> args;
 
     public BenchCommand(List<String> args) {
@@ -103,6 +107,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (render != null) {
+            writeDocs(new ResultJson().read(render), System.out);
+            return 0;
+        }
         BenchPlan plan = plan();
         PrintStream out = System.out;
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -122,14 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         new ResultJson().write(run, json);
         out.println("result: " + json);
         if (!noDocs) {
-            Path doc = docs != null ? docs : home.resolve("docs").resolve("benchmarks.md");
-            Files.createDirectories(doc.toAbsolutePath().getParent());
-            Path chart = doc.resolveSibling(besideDoc(doc, ".png"));
-            new BenchmarkChart().write(run, chart);
-            // the result the page shows, beside it, so the figures in the doc can be traced to their source
-            new ResultJson().write(run, doc.resolveSibling(besideDoc(doc, ".json")));
-            new BenchmarksDoc().update(doc, MarkdownReport.render(run, chart.getFileName().toString()));
-            out.println("report: " + doc + " (chart " + chart + ")");
+            writeDocs(run, out);
         }
         long errors = run.measurements().stream().mapToLong(m -> m.errors()).sum();
         if (errors > 0) {
@@ -137,6 +138,17 @@ public final class BenchCommand implements Callable<Integer> {
             return 3;
         }
         return 0;
+    }
+
+    private void writeDocs(BenchRun run, PrintStream out) throws java.io.IOException {
+        Path doc = docs != null ? docs : AttacheHome.dir().resolve("docs").resolve("benchmarks.md");
+        Files.createDirectories(doc.toAbsolutePath().getParent());
+        Path chart = doc.resolveSibling(besideDoc(doc, ".png"));
+        new BenchmarkChart().write(run, chart);
+        // the result the page shows, beside it, so the figures in the doc can be traced to their source
+        new ResultJson().write(run, doc.resolveSibling(besideDoc(doc, ".json")));
+        new BenchmarksDoc().update(doc, MarkdownReport.render(run, chart.getFileName().toString()));
+        out.println("report: " + doc + " (chart " + chart + ")");
     }
 
     private BenchRun measure(Deployment deployment, BenchPlan plan, Instant started, PrintStream out)

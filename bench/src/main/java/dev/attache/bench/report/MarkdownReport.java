@@ -74,8 +74,8 @@ public final class MarkdownReport {
     private static void closedLoop(StringBuilder out, BenchRun run) {
         List<Ratio> ratios = Ratios.of(run);
         MarkdownTable table = new MarkdownTable(1, "size", "in flight",
-                "pipeline att/s", "pipeline MiB/s", "pipeline p50", "pipeline p99", "pipeline max", "pipeline errors",
-                "S3 ops/s", "S3 MiB/s", "S3 p50", "S3 p99", "S3 max", "S3 errors",
+                "pipeline att/s", "pipeline MiB/s", "pipeline p50", "pipeline p95", "pipeline p99", "pipeline max",
+                "pipeline errors", "S3 ops/s", "S3 MiB/s", "S3 p50", "S3 p95", "S3 p99", "S3 max", "S3 errors",
                 "throughput ×", "p99 ×", "p99 Δ ms");
         List<Cell> cells = run.measurements().stream()
                 .filter(m -> m.loop() == Loop.CLOSED && (m.target() == Target.PIPELINE || m.target() == Target.RAW_S3))
@@ -110,9 +110,10 @@ public final class MarkdownReport {
     private static List<String> closedLoopFigures(Optional<Measurement> measurement) {
         return measurement
                 .map(m -> List.of(Figures.decimal(m.operationsPerSecond()), Figures.decimal(m.mebibytesPerSecond()),
-                        Figures.decimal(m.latency().p50()), Figures.decimal(m.latency().p99()),
-                        Figures.decimal(m.latency().max()), String.valueOf(m.errors())))
-                .orElse(List.of(MISSING, MISSING, MISSING, MISSING, MISSING, MISSING));
+                        Figures.decimal(m.latency().p50()), Figures.decimal(m.latency().p95()),
+                        Figures.decimal(m.latency().p99()), Figures.decimal(m.latency().max()),
+                        String.valueOf(m.errors())))
+                .orElse(List.of(MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING));
     }
 
     /**

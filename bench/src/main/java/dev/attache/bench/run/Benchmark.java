@@ -225,11 +225,11 @@ public final class Benchmark implements AutoCloseable {
         String cpu = m.cpuMillisPerOperation().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
                 .collect(java.util.stream.Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%-9s %-6s %13s c%-3d %9.1f op/s %8.1f MiB/s  p50 %7.1f  p99 %7.1f"
-                        + "  max %7.1f ms  errors %d  cpu ms/op: %s",
+        return String.format(Locale.ROOT, "%-9s %-6s %13s c%-3d %9.1f op/s %8.1f MiB/s  p50 %7.1f  p95 %7.1f"
+                        + "  p99 %7.1f  max %7.1f ms  errors %d  cpu ms/op: %s",
                 m.target().name().toLowerCase(Locale.ROOT), m.loop().name().toLowerCase(Locale.ROOT),
                 PayloadSizes.label(m.payloadBytes()), m.concurrency(), m.operationsPerSecond(), m.mebibytesPerSecond(),
-                m.latency().p50(), m.latency().p99(), m.latency().max(), m.errors(), cpu);
+                m.latency().p50(), m.latency().p95(), m.latency().p99(), m.latency().max(), m.errors(), cpu);
     }
 
     private static double millis(long nanos) {

@@ -44,13 +44,13 @@ class MarkdownReportTest {
     @Test
     void closedLoopRowsSetThePipelineBesideRawS3WithTheRatios() {
         assertThat(report)
-                .contains("| 1 MiB | 16 | 80.0 | 80.0 | 125.0 | 250.0 | 500.0 | 0 "
-                        + "| 100.0 | 100.0 | 100.0 | 200.0 | 400.0 | 0 | 0.80 | 1.25 | +50.0 |\n")
-                .contains("| 1 KiB | 64 | 600.0 | 0.6 | 35.0 | 70.0 | 140.0 | 0 "
-                        + "| 1000.0 | 1.0 | 5.0 | 10.0 | 20.0 | 0 | 0.60 | 7.00 | +60.0 |\n")
+                .contains("| 1 MiB | 16 | 80.0 | 80.0 | 125.0 | 187.5 | 250.0 | 500.0 | 0 "
+                        + "| 100.0 | 100.0 | 100.0 | 150.0 | 200.0 | 400.0 | 0 | 0.80 | 1.25 | +50.0 |\n")
+                .contains("| 1 KiB | 64 | 600.0 | 0.6 | 35.0 | 52.5 | 70.0 | 140.0 | 0 "
+                        + "| 1000.0 | 1.0 | 5.0 | 7.5 | 10.0 | 20.0 | 0 | 0.60 | 7.00 | +60.0 |\n")
                 // measured for the pipeline only
-                .contains("| 64 KiB | 1 | 200.0 | 12.5 | 4.0 | 8.0 | 16.0 | 0 "
-                        + "| – | – | – | – | – | – | – | – | – |\n");
+                .contains("| 64 KiB | 1 | 200.0 | 12.5 | 4.0 | 6.0 | 8.0 | 16.0 | 0 "
+                        + "| – | – | – | – | – | – | – | – | – | – |\n");
         assertThat(report.indexOf("| 1 KiB | 64 |")).isLessThan(report.indexOf("| 64 KiB | 1 |"));
         assertThat(report.indexOf("| 1 MiB | 16 |")).isLessThan(report.indexOf("| 1 MiB | 64 |"));
     }
