@@ -81,7 +81,10 @@ final class CollectionLog implements NotificationListener {
                 .allMatch(count -> lastIds.getOrDefault(count.getKey(), 0L) >= count.getValue());
     }
 
-    /** The highest heap in use at the start or end of a collection numbered above {@code baseline} for its collector; 0 if none. */
+    /**
+     * The highest heap in use at the start or end of a collection numbered above {@code baseline} for its
+     * collector; 0 if none.
+     */
     synchronized long peakHeapUsedSince(Map<String, Long> baseline) {
         return collections.stream()
                 .filter(c -> c.id() > baseline.getOrDefault(c.collector(), 0L))

@@ -122,7 +122,8 @@ public final class TargetCheck {
                         + Figures.size(HEAP_SLACK_BYTES) + " slack",
                 "peak " + Figures.mebibytes(highest.peakHeapBytes()) + " MiB at " + highest.concurrency()
                         + " in flight; bound " + Figures.mebibytes(single.peakHeapBytes()) + " MiB + "
-                        + highest.concurrency() + " × " + IN_FLIGHT_PAYLOADS_PER_REQUEST + " × " + Figures.mebibytes(size) + " MiB"
+                        + highest.concurrency() + " × " + IN_FLIGHT_PAYLOADS_PER_REQUEST + " × "
+                        + Figures.mebibytes(size) + " MiB"
                         + " + " + Figures.size(HEAP_SLACK_BYTES) + " = " + Figures.mebibytes(bound) + " MiB",
                 highest.peakHeapBytes() <= bound));
     }

@@ -16,7 +16,8 @@ public final class MachineFacts {
     public static Machine here() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new Machine(
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 cpuModel().orElse(System.getProperty("os.arch")),
                 Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize(),
