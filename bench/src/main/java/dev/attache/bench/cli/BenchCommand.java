@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -230,8 +229,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         Deployment deployment() {
             return new Deployment(url.toString(), url, token, s3Endpoint, s3AccessKey, s3SecretKey, s3Region, bucket,
-                    kafkaBootstrap, ingestApiPid == null ? OptionalLong.empty() : OptionalLong.of(ingestApiPid),
-                    ingestApiPid == null ? Map.of() : Map.of("ingest-api", ingestApiPid), false);
+                    kafkaBootstrap, ingestApiPid == null ? Map.of() : Map.of(Deployment.INGEST_API, ingestApiPid),
+                    false);
         }
     }
 }

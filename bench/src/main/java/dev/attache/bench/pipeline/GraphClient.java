@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The pipeline as a client sees it: ingest-api's Graph API over HTTP/1.1, through the JDK's asynchronous
  * {@link HttpClient}, one connection per request in flight (the pool keeps them alive).
  */
-public final class GraphClient implements AutoCloseable {
+public final class GraphClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -108,11 +108,5 @@ public final class GraphClient implements AutoCloseable {
 
     private HttpRequest.Builder json(URI uri) {
         return request(uri).header("Content-Type", "application/json");
-    }
-
-    @Override
-    public void close() {
-        // java.net.http.HttpClient is AutoCloseable only from JDK 21; its threads are daemons and its connections
-        // close when it is collected.
     }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -54,7 +55,8 @@ public final class Benchmark implements AutoCloseable {
     private final JvmProcessProbe memoryProbe;
     private final List<String> eventIds = new ArrayList<>();
     private final List<Measurement> measurements = new ArrayList<>();
-    private final Map<String, MemoryUse> memory = new HashMap<>();
+    /** By cell, in the order the cells are measured (size, then concurrency). */
+    private final Map<Cell, MemoryUse> memory = new LinkedHashMap<>();
 
     public Benchmark(Deployment deployment, BenchPlan plan, PrintStream progress) throws Exception {
         this.deployment = deployment;
@@ -80,11 +82,7 @@ public final class Benchmark implements AutoCloseable {
     }
 
     public List<MemoryUse> memory() {
-        return memory.values().stream()
-                .sorted((a, b) -> a.payloadBytes() != b.payloadBytes()
-                        ? Integer.compare(a.payloadBytes(), b.payloadBytes())
-                        : Integer.compare(a.concurrency(), b.concurrency()))
-                .toList();
+        return List.copyOf(memory.values());
     }
 
     public void run() throws Exception {
@@ -172,6 +170,9 @@ public final class Benchmark implements AutoCloseable {
     private record Interleaved(LoadResult pipeline, LoadResult s3) {
     }
 
+    private record Cell(int payloadBytes, int concurrency) {
+    }
+
     private LoadResult measurePipelineSlice(int size, int concurrency, Operation pipeline)
             throws InterruptedException {
         if (memoryProbe == null) {
@@ -181,7 +182,7 @@ public final class Benchmark implements AutoCloseable {
         LoadResult result = closedLoop.run(pipeline, concurrency, plan.warmup(), plan.slice(), DRAIN, observer);
         MemoryUse use = observer.close(size, concurrency, result.operations() * size);
         if (use != null) {
-            memory.merge(size + "/" + concurrency, use, Benchmark::combine);
+            memory.merge(new Cell(size, concurrency), use, Benchmark::combine);
         }
         return result;
     }
@@ -224,7 +225,7 @@ public final class Benchmark implements AutoCloseable {
     private static String describe(Measurement m) {
         String cpu = m.cpuMillisPerOperation().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%-9s %-6s %13s c%-3d %9.1f op/s %8.1f MiB/s  p50 %7.1f  p95 %7.1f"
                         + "  p99 %7.1f  max %7.1f ms  errors %d  cpu ms/op: %s",
                 m.target().name().toLowerCase(Locale.ROOT), m.loop().name().toLowerCase(Locale.ROOT),
@@ -240,16 +241,6 @@ public final class Benchmark implements AutoCloseable {
         return new MemoryUse(a.payloadBytes(), a.concurrency(), Math.max(a.peakHeapBytes(), b.peakHeapBytes()),
                 Math.max(a.heapAfterGcBytes(), b.heapAfterGcBytes()), Math.max(a.peakRssBytes(), b.peakRssBytes()),
                 a.allocatedBytes() + b.allocatedBytes(), a.contentBytes() + b.contentBytes());
-    }
-
-    private void closeQuietly(AutoCloseable part) {
-        try {
-            if (part != null) {
-                part.close();
-            }
-        } catch (Exception e) {
-            progress.println("closing " + part + " failed: " + e.getMessage());
-        }
     }
 
     private JvmProcessProbe attachToIngestApi() {
@@ -300,37 +291,40 @@ public final class Benchmark implements AutoCloseable {
         }
     }
 
-    /** Deletes what the run wrote (events with their attachments, raw objects, the round-trip topic). */
+    /**
+     * Deletes what the run wrote in a deployment it did not start (events with their attachments, raw objects); an
+     * embedded stack is thrown away whole, where deleting tens of thousands of objects one by one would take
+     * minutes. The round-trip topic goes either way.
+     */
     @Override
     public void close() throws Exception {
         Exception failure = null;
-        if (deployment.disposable()) {
-            // thrown away whole, and deleting tens of thousands of objects one listing at a time takes minutes
-            eventIds.clear();
-            driver.shutdownNow();
-            closeQuietly(rawKafka);
-            closeQuietly(memoryProbe);
-            return;
-        }
-        for (String eventId : eventIds) {
-            try {
-                graph.deleteEvent(eventId);
-            } catch (Exception e) {
-                failure = e;
-            }
-        }
-        for (AutoCloseable part : new AutoCloseable[] {rawS3, rawKafka, memoryProbe}) {
-            try {
-                if (part != null) {
-                    part.close();
+        if (!deployment.disposable()) {
+            for (String eventId : eventIds) {
+                try {
+                    graph.deleteEvent(eventId);
+                } catch (Exception e) {
+                    failure = e;
                 }
-            } catch (Exception e) {
-                failure = e;
             }
+            failure = close(rawS3, failure);
         }
+        failure = close(rawKafka, failure);
+        failure = close(memoryProbe, failure);
         driver.shutdownNow();
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private static Exception close(AutoCloseable part, Exception failure) {
+        try {
+            if (part != null) {
+                part.close();
+            }
+            return failure;
+        } catch (Exception e) {
+            return e;
         }
     }
 }

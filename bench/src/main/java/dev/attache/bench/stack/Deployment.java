@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  *
  * @param graphBase    e.g. {@code http://localhost:8080/v1.0}
  * @param token        a bearer token with Calendars.ReadWrite for a user
- * @param ingestApiPid ingest-api's process id on this machine, to observe its memory; empty when it runs elsewhere
- * @param processes    the deployment's processes on this machine, by name, whose CPU time is read per operation
+ * @param processes    the deployment's processes on this machine, by name, whose CPU time is read per operation;
+ *                     {@value #INGEST_API}'s memory is observed too
  * @param disposable   whether everything in it is thrown away after the run (the embedded stack), so the benchmark
  *                     need not delete what it wrote
  */
@@ -26,11 +26,18 @@ public record Deployment(
         String s3Region,
         String bucket,
         String kafkaBootstrapServers,
-        OptionalLong ingestApiPid,
         Map<String, Long> processes,
         boolean disposable) {
 
+    public static final String INGEST_API = "ingest-api";
+
     public Deployment {
         processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+    }
+
+    /** ingest-api's process id, when it runs on this machine. */
+    public OptionalLong ingestApiPid() {
+        Long pid = processes.get(INGEST_API);
+        return pid == null ? OptionalLong.empty() : OptionalLong.of(pid);
     }
 }

@@ -8,22 +8,19 @@ import dev.attache.local.stack.StackLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * The whole local stack, started as {@code attache up} in a process of its own (so the load generator's CPU is its
@@ -71,15 +68,14 @@ public final class EmbeddedStack implements AutoCloseable {
             String token = new TokenMinter(keys.privateKey(), Clock.systemUTC())
                     .mint(withTtl(TokenRequest.delegatedDefaults(), TOKEN_TTL));
             Map<String, Long> processes = new LinkedHashMap<>();
-            OptionalLong ingestApi = child(up, "ingest-api");
-            ingestApi.ifPresent(pid -> processes.put("ingest-api", pid));
+            child(up, Deployment.INGEST_API).ifPresent(pid -> processes.put(Deployment.INGEST_API, pid));
             child(up, "processor").ifPresent(pid -> processes.put("processor", pid));
             processes.put("Kafka + S3", up.pid());
             Deployment deployment = new Deployment("embedded (attache up on this machine, data in a temp dir)",
                     URI.create(ready.getProperty("ingest.url").replace("127.0.0.1", "localhost") + "/v1.0"), token,
                     URI.create(ready.getProperty("s3.endpoint")), ready.getProperty("s3.access-key"),
                     ready.getProperty("s3.secret-key"), ready.getProperty("s3.region"), ready.getProperty("s3.bucket"),
-                    ready.getProperty("kafka.bootstrap.servers"), ingestApi, processes, true);
+                    ready.getProperty("kafka.bootstrap.servers"), processes, true);
             return new EmbeddedStack(dataDir, up, deployment);
         } catch (Exception | Error e) {
             stop(up);
@@ -101,7 +97,8 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    private static Properties awaitReady(Process up, Path readyFile, Path log) throws IOException {
+    private static Properties awaitReady(Process up, Path readyFile, Path log)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!Files.exists(readyFile)) {
             if (!up.isAlive()) {
@@ -110,7 +107,7 @@ public final class EmbeddedStack implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the stack was not ready in " + START_TIMEOUT + ":\n" + tail(log));
             }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // polling a file another process writes
+            up.waitFor(100, TimeUnit.MILLISECONDS); // polls the file another process writes; returns early on exit
         }
         Properties ready = new Properties();
         try (InputStream in = Files.newInputStream(readyFile)) {
@@ -120,11 +117,11 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /** The app {@code up} started as a child JVM, found by the jar it runs. */
-    private static OptionalLong child(Process up, String app) {
-        Optional<ProcessHandle> found = up.toHandle().children()
+    private static Optional<Long> child(Process up, String app) {
+        return up.toHandle().children()
                 .filter(child -> child.info().commandLine().orElse("").contains(app + "/target/quarkus-app"))
+                .map(ProcessHandle::pid)
                 .findFirst();
-        return found.map(handle -> OptionalLong.of(handle.pid())).orElse(OptionalLong.empty());
     }
 
     private static void stop(Process up) throws InterruptedException {
@@ -150,18 +147,10 @@ public final class EmbeddedStack implements AutoCloseable {
         if (!Files.exists(dir)) {
             return;
         }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        }
     }
 }

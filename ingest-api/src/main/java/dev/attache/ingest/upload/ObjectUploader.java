@@ -49,17 +49,16 @@ public class ObjectUploader {
      */
     public Upload start(String tenantId, String attachmentId, String contentType) throws UploadFailedException {
         try {
-            return new Upload(this, objectKey(tenantId, attachmentId), contentType, spool.newFile(),
-                    AttachmentCommand.HEAD_BYTES);
+            return new Upload(this, tenantId, attachmentId, contentType, spool.newFile(), AttachmentCommand.HEAD_BYTES);
         } catch (IOException e) {
             throw new UploadFailedException(e);
         }
     }
 
     /** One PUT of the spooled file (multipart above the part size, which the request limit keeps out of reach). */
-    ObjectRef put(Path file, String key, String contentType, long length, String sha256) throws UploadFailedException {
-        String tenantId = key.substring(0, key.indexOf('/'));
-        String attachmentId = key.substring(key.indexOf('/') + 1);
+    ObjectRef put(Path file, String tenantId, String attachmentId, String contentType, long length, String sha256)
+            throws UploadFailedException {
+        String key = objectKey(tenantId, attachmentId);
         try {
             client.uploadObject(UploadObjectArgs.builder()
                     .bucket(config.bucket())

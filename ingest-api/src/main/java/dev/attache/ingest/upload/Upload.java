@@ -21,23 +21,22 @@ public final class Upload {
     private static final int WRITE_BUFFER_BYTES = 32 * 1024;
 
     private final ObjectUploader uploader;
-    private final String key;
+    private final String tenantId;
+    private final String attachmentId;
     private final String contentType;
     private final Path spool;
     private final SpoolStream file;
     private final MeasuringOutputStream content;
 
-    Upload(ObjectUploader uploader, String key, String contentType, Path spool, int headBytes) throws IOException {
+    Upload(ObjectUploader uploader, String tenantId, String attachmentId, String contentType, Path spool, int headBytes)
+            throws IOException {
         this.uploader = uploader;
-        this.key = key;
+        this.tenantId = tenantId;
+        this.attachmentId = attachmentId;
         this.contentType = contentType;
         this.spool = spool;
         this.file = new SpoolStream(new BufferedOutputStream(Files.newOutputStream(spool), WRITE_BUFFER_BYTES));
         this.content = new MeasuringOutputStream(file, headBytes);
-    }
-
-    public String key() {
-        return key;
     }
 
     /** Where the content goes; measured on the way. */
@@ -62,7 +61,8 @@ public final class Upload {
     public Stored complete() throws UploadFailedException {
         try {
             content.close();
-            ObjectRef object = uploader.put(spool, key, contentType, content.count(), content.sha256Hex());
+            ObjectRef object = uploader.put(spool, tenantId, attachmentId, contentType, content.count(),
+                    content.sha256Hex());
             return new Stored(object, new SpooledContent(spool));
         } catch (IOException | UploadFailedException | RuntimeException e) {
             deleteSpool();

@@ -50,15 +50,15 @@ public final class FullDisk {
                 Path file = spool.newFile();
                 Files.delete(file);
                 Files.createSymbolicLink(file, DEV_FULL);
-                return new Upload(this, objectKey(tenantId, attachmentId), contentType, file,
-                        AttachmentCommand.HEAD_BYTES);
+                return new Upload(this, tenantId, attachmentId, contentType, file, AttachmentCommand.HEAD_BYTES);
             } catch (IOException e) {
                 throw new UploadFailedException(e);
             }
         }
 
         @Override
-        ObjectRef put(Path file, String key, String contentType, long length, String sha256) {
+        ObjectRef put(Path file, String tenantId, String attachmentId, String contentType, long length,
+                String sha256) {
             throw new AssertionError("nothing may be PUT after the disk refused the payload");
         }
 
