@@ -5,7 +5,7 @@ import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.route.EventPath;
 
 /**
- * Route-level permission checks (graph-contract.md §7), made from the token alone before the body is read, so a
+ * Route-level permission checks (graph-compatibility.md §7), made from the token alone before the body is read, so a
  * request that will be refused uploads nothing. Whether the event exists, lives where the path says, is shared with
  * the caller or belongs to a group the caller is in is decided by the processor against the registry.
  */

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an item attachment's stored item into its raw content, as Graph does on
- * {@code GET …/attachments/{id}/$value} [graph-contract §3.4]: an event as iCalendar, a contact as vCard, a message
- * as RFC 822 MIME. The kind comes from the item's own {@code @odata.type}.
+ * {@code GET …/attachments/{id}/$value} (graph-compatibility.md §3.4): an event as iCalendar, a contact as vCard, a
+ * message as RFC 822 MIME. The kind comes from the item's own {@code @odata.type}.
  *
  * <p>Pure and deterministic: no I/O beyond the class path, no clock, no host name; the same item and
  * {@code lastModifiedDateTime} give the same bytes (the attachment's {@code lastModifiedDateTime} stands in for "now"

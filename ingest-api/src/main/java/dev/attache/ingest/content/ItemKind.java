@@ -3,7 +3,8 @@ package dev.attache.ingest.content;
 import java.util.Optional;
 
 /**
- * The Outlook items an item attachment carries, and the media type of each one's raw content [graph-contract §3.4].
+ * The Outlook items an item attachment carries, and the media type of each one's raw content
+ * (graph-compatibility.md §3.4).
  * Read from {@code @odata.type} with the processor's spelling rules: any case, {@code #} optional, the
  * {@code microsoft.graph.} namespace required.
  */

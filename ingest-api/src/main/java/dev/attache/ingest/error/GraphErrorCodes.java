@@ -1,7 +1,7 @@
 package dev.attache.ingest.error;
 
 /**
- * The Graph error codes this service answers with (graph-contract.md §5.2). Exchange-backed checks use the
+ * The Graph error codes this service answers with (graph-compatibility.md §5.2). Exchange-backed checks use the
  * {@code Error*} codes, gateway-level checks the generic ones, as Graph does.
  */
 public final class GraphErrorCodes {

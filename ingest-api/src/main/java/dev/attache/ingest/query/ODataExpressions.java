@@ -78,7 +78,7 @@ final class ODataExpressions {
         }
         Matcher notInType = PROPERTY_NOT_IN_TYPE.matcher(message == null ? "" : message);
         if (notInType.matches()) {
-            // Graph's own wording (graph-contract §5.2), as for $select.
+            // Graph's own wording (graph-compatibility.md §5.2), as for $select.
             return GraphException.badRequest("Invalid " + option + ": Could not find a property named '"
                     + notInType.group(1) + "' on type '" + notInType.group(2) + "'.");
         }

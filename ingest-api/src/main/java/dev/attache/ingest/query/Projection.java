@@ -156,7 +156,7 @@ public final class Projection {
                 .orElseThrow(() -> notOnType(name, type));
     }
 
-    /** Graph's message (graph-contract §5.2). */
+    /** Graph's message (graph-compatibility.md §5.2). */
     static GraphException notOnType(String name, AttachmentType type) {
         return GraphException.badRequest("Could not find a property named '" + name + "' on type '"
                 + type.qualifiedName() + "'.");

@@ -23,8 +23,8 @@ import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 
 /**
- * Writes attachments as Graph does (graph-contract.md §3.1–3.3): {@code @odata.type}, the base properties, then the
- * type's own. A file's {@code contentBytes} is streamed from S3 through a base64 encoder, never held whole; an
+ * Writes attachments as Graph does (graph-compatibility.md §1, §3): {@code @odata.type}, the base properties, then
+ * the type's own. A file's {@code contentBytes} is streamed from S3 through a base64 encoder, never held whole; an
  * expanded item is copied from S3 token by token. Beta-only reference properties appear only on beta.
  */
 @ApplicationScoped

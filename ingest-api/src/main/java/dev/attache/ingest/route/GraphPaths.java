@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import dev.attache.ingest.error.GraphException;
 
 /**
- * Parses the Graph attachment routes (graph-contract.md §2): {@code /v1.0} and {@code /beta}; {@code /me},
+ * Parses the Graph attachment routes (graph-compatibility.md §2): {@code /v1.0} and {@code /beta}; {@code /me},
  * {@code /users/{id|upn}}, {@code /groups/{id}}; then {@code events/{E}}, {@code calendar/events/{E}},
  * {@code calendars/{C}/events/{E}}, {@code calendargroup/calendars/{C}/events/{E}} or
  * {@code calendarGroups/{G}/calendars/{C}/events/{E}} (groups: the first two); then {@code attachments}.

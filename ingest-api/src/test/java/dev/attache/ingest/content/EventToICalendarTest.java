@@ -30,7 +30,7 @@ import net.fortuna.ical4j.model.property.DateProperty;
 
 class EventToICalendarTest {
 
-    /** The item of graph-contract §3.1 (Graph docs, "Add attachment", item example), with attendees added. */
+    /** The item of Graph's docs, "Add attachment", item example), with attendees added. */
     static final String DOCS_EVENT = """
             {
               "@odata.type": "microsoft.graph.event",

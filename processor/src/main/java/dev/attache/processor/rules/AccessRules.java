@@ -12,7 +12,7 @@ import dev.attache.schemas.event.EventOwner;
 
 /**
  * Who may act on which event: a pure function of the principal, the route, the event and the registry's shares and
- * memberships (graph-contract §7, issue 3). Two questions, in this order:
+ * memberships (graph-compatibility.md §7). Two questions, in this order:
  *
  * <ol>
  *   <li><b>Is the event where the route says?</b> Otherwise 404, never 403: a mismatch must not reveal that the id

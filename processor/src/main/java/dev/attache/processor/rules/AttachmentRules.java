@@ -21,7 +21,7 @@ import dev.attache.schemas.attachment.ReferenceFields;
  * <ul>
  *   <li>{@code size} is {@code object.length}, the bytes stored in S3: the decoded file, the item's JSON, or the
  *       JSON description of a reference. (Graph reports Exchange's own larger figure; clients must not assume
- *       {@code size == len(contentBytes)} either way, graph-contract §1.7.)</li>
+ *       {@code size == len(contentBytes)} either way, graph-compatibility.md §1.7.)</li>
  *   <li>{@code lastModifiedDateTime} is the append time truncated to whole seconds, UTC, {@code Z}.</li>
  *   <li>{@code isInline} defaults to false; ids, tenant, event, route and object are copied.</li>
  *   <li>On {@code v1.0} a {@code referenceAttachment} has no properties beyond the base ones (CSDL): any beta

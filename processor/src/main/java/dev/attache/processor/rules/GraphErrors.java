@@ -2,7 +2,7 @@ package dev.attache.processor.rules;
 
 import dev.attache.schemas.attachment.ReplyError;
 
-/** The Graph errors the rules answer with (graph-contract §5.2). */
+/** The Graph errors the rules answer with (graph-compatibility.md §5.2). */
 public final class GraphErrors {
 
     public static final String INVALID_REQUEST = "ErrorInvalidRequest";
@@ -18,7 +18,7 @@ public final class GraphErrors {
             "The specified object was not found in the store.");
     public static final ReplyError DENIED = new ReplyError(403, ACCESS_DENIED,
             "Access is denied. Check credentials and try again.");
-    /** The gateway's answer to {@code /me} with an app-only token (graph-contract §2.2). */
+    /** The gateway's answer to {@code /me} with an app-only token (graph-compatibility.md §2.2). */
     public static final ReplyError ME_NEEDS_DELEGATED = new ReplyError(400, BAD_REQUEST,
             "/me request is only valid with delegated authentication flow.");
 
