@@ -30,9 +30,17 @@ public record Caller(String tenantId, String objectId, String upn, boolean app, 
         return false;
     }
 
-    /** Whether {@code userIdOrUpn} names this caller (by object id, or by UPN in any case). */
-    public boolean is(String userIdOrUpn) {
-        return objectId.equals(userIdOrUpn) || upn != null && upn.equalsIgnoreCase(userIdOrUpn);
+    /** Whether {@code userId} is this caller's object id: the only proof of who someone is. */
+    public boolean is(String userId) {
+        return objectId.equals(userId);
+    }
+
+    /**
+     * Whether {@code userIdOrName} may name this caller: its object id, or the user principal name its token carries.
+     * A name only addresses (the processor resolves it through the directory); it never grants anything.
+     */
+    public boolean mayBe(String userIdOrName) {
+        return is(userIdOrName) || upn != null && upn.equalsIgnoreCase(userIdOrName);
     }
 
     public Principal principal() {

@@ -53,7 +53,11 @@ public final class Permissions {
         }
         boolean allowed = switch (owner) {
             case EventPath.GROUP -> caller.hasAny(group);
-            case EventPath.USER -> caller.is(event.ownerId()) ? caller.hasAny(own) : caller.hasAny(othersShared);
+            // a name that may be the caller's own is resolved by the processor, which then asks for .Shared and a
+            // share if it is someone else's: here either kind of permission lets it through
+            case EventPath.USER -> caller.is(event.ownerId()) ? caller.hasAny(own)
+                    : caller.mayBe(event.ownerId()) ? caller.hasAny(own) || caller.hasAny(othersShared)
+                    : caller.hasAny(othersShared);
             default -> caller.hasAny(own);
         };
         if (!allowed) {

@@ -43,6 +43,18 @@ class PermissionsTest {
     }
 
     @Test
+    void theCallerIsItsObjectIdAndItsNameOnlyAddressesIt() {
+        Caller ann = delegated("Calendars.ReadWrite");
+        org.assertj.core.api.Assertions.assertThat(ann.is("ann-oid")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(ann.is("Ann@Contoso.com")).as("a name is no identity").isFalse();
+        org.assertj.core.api.Assertions.assertThat(ann.mayBe("Ann@Contoso.com")).isTrue();
+        // the processor resolves the name and asks for a share if it is someone else's
+        assertThatCode(() -> Permissions.checkWrite(ann, SELF_BY_UPN)).doesNotThrowAnyException();
+        refused(() -> Permissions.checkWrite(ann, new EventPath("v1.0", "user", "bob@contoso.com", "events", null,
+                null, "E1")), 403, "ErrorAccessDenied");
+    }
+
+    @Test
     void delegatedOnAnotherUserNeedsTheSharedScope() {
         refused(() -> Permissions.checkWrite(delegated("Calendars.ReadWrite"), OTHER), 403, "ErrorAccessDenied");
         assertThatCode(() -> Permissions.checkWrite(delegated("Calendars.ReadWrite.Shared"), OTHER))

@@ -56,6 +56,9 @@ class AccessMatrixTest {
                 "Group.ReadWrite.All"));
         String nonMember = Tokens.sign(Tokens.delegated(tenant, UUID.randomUUID().toString(), "Calendars.ReadWrite",
                 "Group.ReadWrite.All"));
+        // another user whose token carries A's name (a reassigned UPN): a name never makes anyone A
+        String impostor = Tokens.sign(Tokens.delegated(tenant, UUID.randomUUID().toString(), "Calendars.ReadWrite")
+                .upn(upnA));
         String otherTenant = Tokens.newTenant();
         String otherTenantUser = Tokens.user(otherTenant);
 
@@ -70,14 +73,20 @@ class AccessMatrixTest {
         given().auth().oauth2(aRw).delete("/v1.0/me/events/" + eDeleted).then().statusCode(204);
         Events.share(tenant, b, a, CalendarShare.WRITE);
         Events.member(tenant, "G1", registryMemberId);
+        Events.name(tenant, upnA, a);
         // Reads follow the same rules: once these answer, the share and the membership are in the processor's stores.
         Events.awaitReadable(aShared, "/v1.0/users/" + b + "/events/" + eBshared);
         Events.awaitReadable(registryMember, "/v1.0/groups/G1/events/" + eG);
+        Events.awaitReadable(app, "/v1.0/users/" + upnA.replace("@", "%40") + "/events/" + eA);
 
         List<Case> cases = List.of(
                 new Case("owner via /me", aRw, "/v1.0/me/events/" + eA, 201, null),
                 new Case("owner via /users/{oid}", aRw, "/v1.0/users/" + a + "/events/" + eA, 201, null),
                 new Case("owner via /users/{upn}", aRw, "/v1.0/users/" + upnA.replace("@", "%40") + "/events/" + eA, 201, null),
+                new Case("app via /users/{upn}, resolved by the directory", app, "/v1.0/users/" + upnA.replace("@", "%40") + "/events/" + eA, 201, null),
+                new Case("the owner's UPN under another oid, via /me", impostor, "/v1.0/me/events/" + eA, 404, "ErrorItemNotFound"),
+                new Case("the owner's UPN under another oid, via /users/{upn}", impostor, "/v1.0/users/" + upnA.replace("@", "%40") + "/events/" + eA, 403, "ErrorAccessDenied"),
+                new Case("the owner's UPN under another oid, via /users/{oid}", impostor, "/v1.0/users/" + a + "/events/" + eA, 403, "ErrorAccessDenied"),
                 new Case("owner, any calendar via /events", aRw, "/v1.0/me/events/" + eAcal, 201, null),
                 new Case("owner, its calendar", aRw, "/beta/me/calendars/C1/events/" + eAcal, 201, null),
                 new Case("owner, another calendar", aRw, "/v1.0/me/calendars/C2/events/" + eAcal, 404, "ErrorItemNotFound"),
@@ -113,6 +122,14 @@ class AccessMatrixTest {
                         + " " + response.asString());
             }
             created += response.statusCode() == 201 ? 1 : 0;
+        }
+
+        for (String read : List.of("/v1.0/me/events/" + eA + "/attachments", "/v1.0/me/events/" + eA)) {
+            var response = given().auth().oauth2(impostor).get(read);
+            if (response.statusCode() != 404 || !"ErrorItemNotFound".equals(response.path("error.code"))) {
+                failures.add("impostor reading " + read + ": expected 404, got " + response.statusCode() + " "
+                        + response.asString());
+            }
         }
 
         assertThat(failures).isEmpty();

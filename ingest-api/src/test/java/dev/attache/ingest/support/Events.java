@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.event.EventOwner;
 import dev.attache.schemas.event.GroupMembership;
 import dev.attache.schemas.kafka.AttachmentKeys;
@@ -84,6 +85,13 @@ public final class Events {
         send(Topics.GROUP_MEMBERSHIPS, AttachmentKeys.membershipKey(tenant, groupId, memberOid),
                 new GroupMembership(GroupMembership.SCHEMA_VERSION, tenant, groupId, memberOid),
                 new JsonSerde<>(GroupMembership.class));
+    }
+
+    /** Names {@code oid} {@code upn} in the directory, as the directory's system of record does. */
+    public static void name(String tenant, String upn, String oid) {
+        send(Topics.USER_DIRECTORY, AttachmentKeys.directoryKey(tenant, upn),
+                new DirectoryEntry(DirectoryEntry.SCHEMA_VERSION, tenant, upn, oid),
+                new JsonSerde<>(DirectoryEntry.class));
     }
 
     private static <T> void send(String topic, String key, T value, JsonSerde<T> serde) {

@@ -13,12 +13,13 @@ import dev.attache.processor.topology.StoreRegistry;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.event.GroupMembership;
 
 /**
  * This instance's stores for one partition, through interactive queries, opened when a read asks for them: the
  * partition's {@code events-store} and {@code attachments-store} (active only, never a standby: a store is asked for
- * {@code withPartition}, and stale reads are disabled by default), and the global shares and memberships, which every
+ * {@code withPartition}, and stale reads are disabled by default), and the global shares, memberships and directory, which every
  * instance holds whole. Opening one throws {@code InvalidStateStoreException} when it migrated or closed meanwhile.
  */
 final class PartitionStores {
@@ -47,6 +48,8 @@ final class PartitionStores {
                 .fromNameAndType(AttachmentTopology.SHARES_STORE, QueryableStoreTypes.keyValueStore()));
         ReadOnlyKeyValueStore<String, GroupMembership> memberships = streams.store(StoreQueryParameters
                 .fromNameAndType(AttachmentTopology.MEMBERSHIPS_STORE, QueryableStoreTypes.keyValueStore()));
-        return new StoreRegistry(shares, memberships);
+        ReadOnlyKeyValueStore<String, DirectoryEntry> directory = streams.store(StoreQueryParameters
+                .fromNameAndType(AttachmentTopology.DIRECTORY_STORE, QueryableStoreTypes.keyValueStore()));
+        return new StoreRegistry(shares, memberships, directory);
     }
 }

@@ -69,7 +69,8 @@ public final class AccessRules {
             return Verdict.ME_NEEDS_DELEGATED;
         }
         // the tenant comparison is a backstop: the event was looked up under the command's tenant already
-        if (event == null || !tenantId.equals(event.tenantId()) || !routeMatches(principal, route, event)) {
+        if (event == null || !tenantId.equals(event.tenantId())
+                || !routeMatches(tenantId, principal, route, event, registry)) {
             return Verdict.NOT_FOUND;
         }
         return mayAct(tenantId, principal, event.owner(), event.calendarId(), registry, mode)
@@ -78,8 +79,27 @@ public final class AccessRules {
     }
 
     /** Whether the event lives where {@code route} addresses it: under that owner, in that calendar. */
-    public static boolean routeMatches(Principal principal, Route route, CalendarEvent event) {
-        return ownerMatches(principal, route, event.owner()) && containerMatches(route, event);
+    public static boolean routeMatches(String tenantId, Principal principal, Route route, CalendarEvent event,
+            Registry registry) {
+        return ownerMatches(tenantId, principal, route, event.owner(), registry) && containerMatches(route, event);
+    }
+
+    /**
+     * The object id of the user {@code /users/{id}} names, or null when nobody has that name. An id without {@code @}
+     * is an object id already. A user principal name is looked up in the directory; failing that, it is the caller's
+     * own when their token carries it (the issuer's current word on the caller's name). Either way the name only
+     * <em>addresses</em> a user: what that user may do is then decided on the object id alone.
+     */
+    public static String resolveUser(String tenantId, Principal principal, String userIdOrName, Registry registry) {
+        if (userIdOrName.indexOf('@') < 0) {
+            return userIdOrName;
+        }
+        String listed = registry.objectIdOf(tenantId, userIdOrName);
+        if (listed != null) {
+            return listed;
+        }
+        boolean own = Principal.DELEGATED.equals(principal.kind()) && userIdOrName.equalsIgnoreCase(principal.upn());
+        return own ? principal.objectId() : null;
     }
 
     /**
@@ -113,17 +133,21 @@ public final class AccessRules {
                 || mode == Mode.READ && CalendarShare.READ.equals(share.role()));
     }
 
-    /** Whether {@code owner} is the signed-in user: by object id, or by UPN ignoring case. */
+    /**
+     * Whether {@code owner} is the signed-in user: by object id only. A UPN is never proof of identity: it changes and
+     * is reassigned, and a token with another {@code oid} may carry a former owner's name.
+     */
     public static boolean isPrincipal(Principal principal, EventOwner owner) {
-        return USER.equals(owner.kind()) && (principal.objectId().equals(owner.id())
-                || principal.upn() != null && principal.upn().equalsIgnoreCase(owner.upn()));
+        return USER.equals(owner.kind()) && Principal.DELEGATED.equals(principal.kind())
+                && principal.objectId().equals(owner.id());
     }
 
-    private static boolean ownerMatches(Principal principal, Route route, EventOwner owner) {
+    private static boolean ownerMatches(String tenantId, Principal principal, Route route, EventOwner owner,
+            Registry registry) {
         return switch (route.ownerKind()) {
             case ME -> isPrincipal(principal, owner);
             case USER -> USER.equals(owner.kind())
-                    && (route.ownerId().equals(owner.id()) || route.ownerId().equalsIgnoreCase(owner.upn()));
+                    && owner.id().equals(resolveUser(tenantId, principal, route.ownerId(), registry));
             case GROUP -> GROUP.equals(owner.kind()) && route.ownerId().equals(owner.id());
             default -> false;
         };

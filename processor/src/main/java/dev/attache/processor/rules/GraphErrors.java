@@ -12,6 +12,7 @@ public final class GraphErrors {
     public static final String ACCESS_DENIED = "ErrorAccessDenied";
     public static final String BAD_REQUEST = "BadRequest";
     public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
+    public static final String INVALID_USER = "ErrorInvalidUser";
 
     /** Exchange's texts, as Graph relays them. */
     public static final ReplyError ITEM_NOT_FOUND = new ReplyError(404, NOT_FOUND,
@@ -34,6 +35,11 @@ public final class GraphErrors {
 
     public static ReplyError invalidRequest(String message) {
         return new ReplyError(400, INVALID_REQUEST, message);
+    }
+
+    /** Exchange's answer when {@code /users/{name}} names nobody: a new event has no calendar to go to. */
+    public static ReplyError invalidUser(String name) {
+        return new ReplyError(404, INVALID_USER, "The requested user '" + name + "' is invalid.");
     }
 
     /** A lookup that is not an {@code EventLookup} the access rules can judge: the caller's bug, not the client's. */

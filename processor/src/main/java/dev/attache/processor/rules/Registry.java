@@ -3,7 +3,8 @@ package dev.attache.processor.rules;
 import dev.attache.schemas.event.CalendarShare;
 
 /**
- * What the access rules read besides the command and the event: the sharing and membership records of the registry.
+ * What the access rules read besides the command and the event: the sharing, membership and directory records of the
+ * registry.
  * A port, so the rules stay pure functions of their arguments; the topology answers it from its global stores.
  * Every lookup takes the command's tenant first, so no answer can come from another tenant.
  */
@@ -14,4 +15,7 @@ public interface Registry {
 
     /** Whether the registry records {@code memberId} as a member of {@code groupId}. */
     boolean isMember(String tenantId, String groupId, String memberId);
+
+    /** The object id the directory gives {@code userPrincipalName} (compared ignoring case), or null. */
+    String objectIdOf(String tenantId, String userPrincipalName);
 }

@@ -15,6 +15,7 @@ import dev.attache.processor.objects.ObjectDiscarder;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.kafka.CalendarEventSerde;
 import dev.attache.schemas.kafka.CalendarShareSerde;
+import dev.attache.schemas.kafka.DirectoryEntrySerde;
 import dev.attache.schemas.kafka.GroupMembershipSerde;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
@@ -33,6 +34,7 @@ import dev.attache.schemas.kafka.Topics;
  *
  * calendar-shares   ──▶ shares-store       (global: every instance holds every share)
  * group-memberships ──▶ memberships-store  (global)
+ * user-directory    ──▶ directory-store    (global)
  * </pre>
  *
  * The command processor and the events registry share their stores, so Kafka Streams puts them in one
@@ -61,6 +63,10 @@ public final class AttachmentTopology {
     public static final String MEMBERSHIPS_SOURCE = "group-memberships-source";
     public static final String MEMBERSHIPS_UPDATER = "group-memberships-updater";
     public static final String MEMBERSHIPS_STORE = "memberships-store";
+
+    public static final String DIRECTORY_SOURCE = "user-directory-source";
+    public static final String DIRECTORY_UPDATER = "user-directory-updater";
+    public static final String DIRECTORY_STORE = "directory-store";
 
     /** An event record goes where its commands are: the default partitioner on the same key. */
     static final StreamPartitioner<String, CalendarEvent> BY_EVENT_KEY = (topic, key, value, numPartitions) ->
@@ -100,7 +106,7 @@ public final class AttachmentTopology {
         topology.addSink(EVENTS_SINK, Topics.CALENDAR_EVENTS, Serdes.String().serializer(), new CalendarEventSerde(),
                 BY_EVENT_KEY, PROCESSOR);
 
-        // Shares and memberships are keyed by owner or group, not by event: no partitioning could put them next to
+        // Shares, memberships and directory entries are keyed by owner, group or name, not by event: no partitioning could put them next to
         // an event's commands, so every instance keeps them all (small, rarely written). A global store restores
         // from its topic directly, hence no changelog.
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHARES_STORE),
@@ -111,6 +117,10 @@ public final class AttachmentTopology {
                         Serdes.String(), new GroupMembershipSerde()).withLoggingDisabled(),
                 MEMBERSHIPS_SOURCE, Serdes.String().deserializer(), new GroupMembershipSerde(),
                 Topics.GROUP_MEMBERSHIPS, MEMBERSHIPS_UPDATER, () -> new GlobalStoreUpdater<>(MEMBERSHIPS_STORE));
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRECTORY_STORE),
+                        Serdes.String(), new DirectoryEntrySerde()).withLoggingDisabled(),
+                DIRECTORY_SOURCE, Serdes.String().deserializer(), new DirectoryEntrySerde(), Topics.USER_DIRECTORY,
+                DIRECTORY_UPDATER, () -> new GlobalStoreUpdater<>(DIRECTORY_STORE));
         return topology;
     }
 }

@@ -60,7 +60,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         this.attachments = context.getStateStore(AttachmentTopology.ATTACHMENTS_STORE);
         this.events = context.getStateStore(AttachmentTopology.EVENTS_STORE);
         this.registry = new StoreRegistry(context.getStateStore(AttachmentTopology.SHARES_STORE),
-                context.getStateStore(AttachmentTopology.MEMBERSHIPS_STORE));
+                context.getStateStore(AttachmentTopology.MEMBERSHIPS_STORE),
+                context.getStateStore(AttachmentTopology.DIRECTORY_STORE));
         this.cascade = new AttachmentCascade(context, discarder);
     }
 

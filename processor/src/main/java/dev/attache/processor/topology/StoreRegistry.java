@@ -4,6 +4,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import dev.attache.processor.rules.Registry;
 import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.event.GroupMembership;
 import dev.attache.schemas.kafka.AttachmentKeys;
 
@@ -13,7 +14,8 @@ import dev.attache.schemas.kafka.AttachmentKeys;
  * store is complete on every instance).
  */
 public record StoreRegistry(ReadOnlyKeyValueStore<String, CalendarShare> shares,
-        ReadOnlyKeyValueStore<String, GroupMembership> memberships) implements Registry {
+        ReadOnlyKeyValueStore<String, GroupMembership> memberships,
+        ReadOnlyKeyValueStore<String, DirectoryEntry> directory) implements Registry {
 
     @Override
     public CalendarShare share(String tenantId, String ownerId, String calendarId, String granteeId) {
@@ -23,5 +25,13 @@ public record StoreRegistry(ReadOnlyKeyValueStore<String, CalendarShare> shares,
     @Override
     public boolean isMember(String tenantId, String groupId, String memberId) {
         return memberships.get(AttachmentKeys.membershipKey(tenantId, groupId, memberId)) != null;
+    }
+
+    @Override
+    public String objectIdOf(String tenantId, String userPrincipalName) {
+        DirectoryEntry entry = directory.get(AttachmentKeys.directoryKey(tenantId, userPrincipalName));
+        // the key is derived from the tenant and name; a record that says otherwise was written under a wrong key
+        return entry != null && tenantId.equals(entry.tenantId())
+                && userPrincipalName.equalsIgnoreCase(entry.userPrincipalName()) ? entry.objectId() : null;
     }
 }

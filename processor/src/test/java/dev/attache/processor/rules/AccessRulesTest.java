@@ -75,10 +75,29 @@ class AccessRulesTest {
         }
 
         @Test
-        void meIsTheSignedInUserByIdOrByUpnInAnyCase() {
+        void meIsTheSignedInUserByObjectIdOnly() {
             assertThat(check(ME, me("events", null, null), event(MINE, null, null))).isEqualTo(Verdict.ALLOWED);
             EventOwner byUpnOnly = new EventOwner(EventOwner.USER, "DEV@Attache.Local", "DEV@Attache.Local");
-            assertThat(check(ME, me("events", null, null), event(byUpnOnly, null, null))).isEqualTo(Verdict.ALLOWED);
+            assertThat(check(ME, me("events", null, null), event(byUpnOnly, null, null)))
+                    .as("an owner recorded under the caller's name is not the caller").isEqualTo(Verdict.NOT_FOUND);
+        }
+
+        @Test
+        void aTokenCarryingTheOwnersUpnUnderAnotherObjectIdIsNotTheOwner() {
+            // a reassigned or forged name: the token says UPN, its oid is someone else's
+            Principal impostor = new Principal(Principal.DELEGATED, OTHER_USER, UPN, List.of("Calendars.ReadWrite"),
+                    List.of());
+            CalendarEvent mine = event(MINE, null, null);
+
+            assertThat(check(impostor, me("events", null, null), mine)).isEqualTo(Verdict.NOT_FOUND);
+            assertThat(check(impostor, route("user", UPN, "events", null, null), mine))
+                    .as("the name resolves to the impostor's own id, not to the owner").isEqualTo(Verdict.NOT_FOUND);
+            assertThat(check(impostor, route("user", UPN, "events", null, null), mine,
+                    new MapRegistry().name(TENANT, UPN, USER), WRITE))
+                    .as("resolved through the directory to the owner, the impostor is merely another user")
+                    .isEqualTo(Verdict.DENIED);
+            assertThat(check(impostor, route("user", USER, "events", null, null), mine, new MapRegistry(), READ))
+                    .isEqualTo(Verdict.DENIED);
         }
 
         @Test
@@ -89,17 +108,35 @@ class AccessRulesTest {
         }
 
         @Test
-        void aUserRouteNamesTheOwnerByIdOrByUpnIgnoringCase() {
+        void aUserRouteNamesTheOwnerByIdOrByADirectoryNameIgnoringCase() {
             CalendarEvent adeles = event(ADELES, null, null);
             Principal app = APP;
+            MapRegistry directory = new MapRegistry().name(TENANT, OTHER_UPN, OTHER_USER);
 
             assertThat(check(app, route("user", OTHER_USER, "events", null, null), adeles))
                     .isEqualTo(Verdict.ALLOWED);
+            assertThat(check(app, route("user", "Adele@Attache.LOCAL", "events", null, null), adeles, directory,
+                    WRITE)).isEqualTo(Verdict.ALLOWED);
             assertThat(check(app, route("user", "Adele@Attache.LOCAL", "events", null, null), adeles))
-                    .isEqualTo(Verdict.ALLOWED);
+                    .as("a name the directory does not know names nobody, whatever the event recorded")
+                    .isEqualTo(Verdict.NOT_FOUND);
+            assertThat(check(app, route("user", OTHER_UPN, "events", null, null), adeles,
+                    new MapRegistry().name(OTHER_TENANT, OTHER_UPN, OTHER_USER), WRITE))
+                    .as("another tenant's directory does not resolve it").isEqualTo(Verdict.NOT_FOUND);
             assertThat(check(app, route("user", USER, "events", null, null), adeles)).isEqualTo(Verdict.NOT_FOUND);
             assertThat(check(app, route("user", GROUP, "events", null, null), event(THE_GROUPS, null, null)))
                     .as("a user route never reaches a group's event").isEqualTo(Verdict.NOT_FOUND);
+        }
+
+        @Test
+        void theCallersOwnNameResolvesToTheCallerWhenTheDirectoryIsSilent() {
+            assertThat(AccessRules.resolveUser(TENANT, ME, "DEV@attache.local", new MapRegistry())).isEqualTo(USER);
+            assertThat(AccessRules.resolveUser(TENANT, ME, "DEV@attache.local",
+                    new MapRegistry().name(TENANT, UPN, OTHER_USER)))
+                    .as("the directory, the system of record, decides first").isEqualTo(OTHER_USER);
+            assertThat(AccessRules.resolveUser(TENANT, ME, OTHER_UPN, new MapRegistry())).isNull();
+            assertThat(AccessRules.resolveUser(TENANT, ME, "no-at-sign", new MapRegistry()))
+                    .as("an object id is taken as it is").isEqualTo("no-at-sign");
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.attache.processor.rules;
 
 import static dev.attache.processor.Commands.APP;
 import static dev.attache.processor.Commands.GROUP;
+import static dev.attache.processor.Commands.OTHER_UPN;
 import static dev.attache.processor.Commands.OTHER_USER;
 import static dev.attache.processor.Commands.TENANT;
 import static dev.attache.processor.Commands.UPN;
@@ -87,9 +88,17 @@ class EventRulesTest {
     void theRouteNamesTheOwner() {
         assertThat(created(Commands.createEvent().principal(APP).route("user", OTHER_USER, "events", null, null))
                 .owner()).isEqualTo(new EventOwner(EventOwner.USER, OTHER_USER, null));
-        assertThat(created(Commands.createEvent().principal(APP).route("user", "Adele@attache.local", "events", null,
-                null)).owner()).isEqualTo(new EventOwner(EventOwner.USER, "Adele@attache.local",
-                        "Adele@attache.local"));
+        Commands byName = Commands.createEvent().principal(APP).route("user", "Adele@attache.local", "events", null,
+                null);
+        EventDecision resolved = decide(byName, new MapRegistry().name(TENANT, OTHER_UPN, OTHER_USER));
+        assertThat(resolved).isInstanceOf(EventDecision.Created.class);
+        assertThat(((EventDecision.Created) resolved).event().owner())
+                .as("a name is resolved through the directory; the owner is the object id, the name kept beside it")
+                .isEqualTo(new EventOwner(EventOwner.USER, OTHER_USER, "Adele@attache.local"));
+        assertThat(rejected(byName, new MapRegistry()))
+                .as("a name nobody has: no calendar to put the event in")
+                .isEqualTo(new ReplyError(404, "ErrorInvalidUser",
+                        "The requested user 'Adele@attache.local' is invalid."));
         Principal member = new Principal(Principal.DELEGATED, USER, UPN, List.of(), List.of(GROUP));
         assertThat(created(Commands.createEvent().principal(member).route("group", GROUP, "calendar", null, null))
                 .owner()).isEqualTo(new EventOwner(EventOwner.GROUP, GROUP, null));

@@ -13,6 +13,7 @@ final class MapRegistry implements Registry {
 
     private final Map<String, CalendarShare> shares = new HashMap<>();
     private final Set<String> memberships = new HashSet<>();
+    private final Map<String, String> directory = new HashMap<>();
 
     MapRegistry share(CalendarShare share) {
         shares.put(AttachmentKeys.shareKey(share.tenantId(), share.ownerId(), share.calendarId(), share.granteeId()),
@@ -25,6 +26,11 @@ final class MapRegistry implements Registry {
         return this;
     }
 
+    MapRegistry name(String tenantId, String userPrincipalName, String objectId) {
+        directory.put(AttachmentKeys.directoryKey(tenantId, userPrincipalName), objectId);
+        return this;
+    }
+
     @Override
     public CalendarShare share(String tenantId, String ownerId, String calendarId, String granteeId) {
         return shares.get(AttachmentKeys.shareKey(tenantId, ownerId, calendarId, granteeId));
@@ -33,5 +39,10 @@ final class MapRegistry implements Registry {
     @Override
     public boolean isMember(String tenantId, String groupId, String memberId) {
         return memberships.contains(AttachmentKeys.membershipKey(tenantId, groupId, memberId));
+    }
+
+    @Override
+    public String objectIdOf(String tenantId, String userPrincipalName) {
+        return directory.get(AttachmentKeys.directoryKey(tenantId, userPrincipalName));
     }
 }

@@ -43,6 +43,7 @@ import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.kafka.AttachmentKeys;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
@@ -154,6 +155,7 @@ class DeleteAttachmentTopologyTest {
             AttachmentRecord two = added(menu(2).principal(Commands.APP).route("user", OTHER_USER, "events", null,
                     null));
             h.share(new CalendarShare(1, TENANT, OTHER_USER, "C1", USER, CalendarShare.WRITE));
+            h.name(new DirectoryEntry(1, TENANT, OTHER_UPN, OTHER_USER));
 
             assertThat(ask(Commands.deleteAttachment(one.attachmentId()).principal(SHARED_WRITER)
                     .route("user", OTHER_UPN, "calendars", null, "C1"), LATER))
@@ -334,8 +336,7 @@ class DeleteAttachmentTopologyTest {
         LookupAnswer query(String attachmentId) {
             return AttachmentQueryRules.answer(new AttachmentQuery(TENANT, EVENT, attachmentId, MINE, Commands.ME),
                     h.eventsStore()::get, new StoreAttachments(h.store()),
-                    new StoreRegistry(h.driver.getKeyValueStore(AttachmentTopology.SHARES_STORE),
-                            h.driver.getKeyValueStore(AttachmentTopology.MEMBERSHIPS_STORE)));
+                    h.registry());
         }
 
         @Test

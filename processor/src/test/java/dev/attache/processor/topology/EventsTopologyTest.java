@@ -41,6 +41,7 @@ import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.event.EventInput;
 import dev.attache.schemas.event.EventLookup;
 import dev.attache.schemas.event.EventOwner;
@@ -287,6 +288,7 @@ class EventsTopologyTest {
         @BeforeEach
         void adelesEvent() {
             h.publish(Commands.event(TENANT, EVENT, ADELE, null, "C1"));
+            h.name(new DirectoryEntry(1, TENANT, OTHER_UPN, OTHER_USER));
         }
 
         Commands toAdele(int n) {
@@ -311,6 +313,23 @@ class EventsTopologyTest {
             h.shares.pipeInput(AttachmentKeys.shareKey(TENANT, OTHER_USER, "C1", USER), null);
 
             assertRefused(toAdele(1), DENIED);
+        }
+
+        @Test
+        void aNameTheDirectoryDoesNotKnowFindsNothingEvenWithAShare() {
+            h.share(new CalendarShare(1, TENANT, OTHER_USER, "C1", USER, CalendarShare.WRITE));
+            h.directory.pipeInput(AttachmentKeys.directoryKey(TENANT, OTHER_UPN), null);
+
+            assertRefused(toAdele(1), NOT_FOUND);
+        }
+
+        @Test
+        void aTokenCarryingAdelesNameUnderAnotherObjectIdIsNotAdele() {
+            Principal impostor = new Principal(Principal.DELEGATED, USER, OTHER_UPN, List.of("Calendars.ReadWrite"),
+                    List.of());
+
+            assertRefused(menu(1).principal(impostor).route("me", USER, "events", null, null), NOT_FOUND);
+            assertRefused(menu(2).principal(impostor).route("user", OTHER_UPN, "events", null, null), DENIED);
         }
 
         @Test
@@ -463,8 +482,7 @@ class EventsTopologyTest {
 
         LookupAnswer lookup(Route route, Principal principal) {
             return LookupRules.answer(new EventLookup(TENANT, EVENT, route, principal), h.eventsStore()::get,
-                    new StoreRegistry(h.driver.getKeyValueStore(AttachmentTopology.SHARES_STORE),
-                            h.driver.getKeyValueStore(AttachmentTopology.MEMBERSHIPS_STORE)));
+                    h.registry());
         }
 
         @Test
@@ -483,6 +501,7 @@ class EventsTopologyTest {
         void anotherUsersEventNeedsAReadShareFromTheSharesTopic() {
             CalendarEvent adeles = Commands.event(TENANT, EVENT, ADELE, null, "C1");
             h.publish(adeles);
+            h.name(new DirectoryEntry(1, TENANT, OTHER_UPN, OTHER_USER));
             Route route = new Route("v1.0", "user", OTHER_UPN, "calendars", null, "C1");
 
             assertThat(lookup(route, SHARED_READER)).isEqualTo(LookupAnswer.refused(DENIED));

@@ -35,11 +35,13 @@ import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
+import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.event.GroupMembership;
 import dev.attache.schemas.kafka.AttachmentKeys;
 import dev.attache.schemas.kafka.CalendarEventSerde;
 import dev.attache.schemas.kafka.CalendarShareSerde;
 import dev.attache.schemas.kafka.ContractJson;
+import dev.attache.schemas.kafka.DirectoryEntrySerde;
 import dev.attache.schemas.kafka.GroupMembershipSerde;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
@@ -61,6 +63,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, CalendarEvent> events;
     final TestInputTopic<String, CalendarShare> shares;
     final TestInputTopic<String, GroupMembership> memberships;
+    final TestInputTopic<String, DirectoryEntry> directory;
     private final TestOutputTopic<String, byte[]> eventsOut;
 
     TopologyHarness(Path stateDir) {
@@ -71,6 +74,7 @@ final class TopologyHarness implements AutoCloseable {
         shares = driver.createInputTopic(Topics.CALENDAR_SHARES, new StringSerializer(), new CalendarShareSerde());
         memberships = driver.createInputTopic(Topics.GROUP_MEMBERSHIPS, new StringSerializer(),
                 new GroupMembershipSerde());
+        directory = driver.createInputTopic(Topics.USER_DIRECTORY, new StringSerializer(), new DirectoryEntrySerde());
         eventsOut = driver.createOutputTopic(Topics.CALENDAR_EVENTS, new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
@@ -128,6 +132,20 @@ final class TopologyHarness implements AutoCloseable {
                 membership));
         memberships.pipeInput(AttachmentKeys.membershipKey(membership.tenantId(), membership.groupId(),
                 membership.memberId()), membership);
+    }
+
+    /** The directory's system of record names a user. */
+    void name(DirectoryEntry entry) {
+        assertConforms(ContractSchemas.DIRECTORY_V1, new DirectoryEntrySerde().serialize(Topics.USER_DIRECTORY,
+                entry));
+        directory.pipeInput(AttachmentKeys.directoryKey(entry.tenantId(), entry.userPrincipalName()), entry);
+    }
+
+    /** The registry as the rules see it: the global stores. */
+    StoreRegistry registry() {
+        return new StoreRegistry(driver.getKeyValueStore(AttachmentTopology.SHARES_STORE),
+                driver.getKeyValueStore(AttachmentTopology.MEMBERSHIPS_STORE),
+                driver.getKeyValueStore(AttachmentTopology.DIRECTORY_STORE));
     }
 
     /** Records on {@code attachments}, tombstones included (null values). */

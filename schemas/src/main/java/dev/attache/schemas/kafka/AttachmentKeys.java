@@ -2,6 +2,7 @@ package dev.attache.schemas.kafka;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Kafka and state-store keys. Every key starts with the tenant, then the event, so
@@ -49,6 +50,14 @@ public final class AttachmentKeys {
     /** The key of a membership: {@code tenant/group/member}. */
     public static String membershipKey(String tenantId, String groupId, String memberId) {
         return encode(tenantId) + '/' + encode(groupId) + '/' + encode(memberId);
+    }
+
+    /**
+     * The key of a directory entry: {@code tenant/upn}, the UPN lower-cased (they compare ignoring case), so a
+     * renamed user's old name is a key of its own that its tombstone removes.
+     */
+    public static String directoryKey(String tenantId, String userPrincipalName) {
+        return encode(tenantId) + '/' + encode(userPrincipalName.toLowerCase(Locale.ROOT));
     }
 
     /** Stands for the default calendar in share keys; {@code ~} is never produced by the encoding of an id. */

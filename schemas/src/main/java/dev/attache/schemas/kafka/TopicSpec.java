@@ -17,7 +17,7 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
      *       forever: replaying them is how an audit rebuilds the records;</li>
      *   <li>replies are only useful while a request waits;</li>
      *   <li>attachments are the latest record per attachment;</li>
-     *   <li>the registry topics (events, shares, memberships) are the latest state per key. The events topic has
+     *   <li>the registry topics (events, shares, memberships, directory) are the latest state per key. The events topic has
      *       the commands' partition count: the processor reads both with one task per partition.</li>
      * </ul>
      */
@@ -37,6 +37,8 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                 new TopicSpec(Topics.CALENDAR_SHARES, 1, Map.of(
                         "cleanup.policy", "compact")),
                 new TopicSpec(Topics.GROUP_MEMBERSHIPS, 1, Map.of(
+                        "cleanup.policy", "compact")),
+                new TopicSpec(Topics.USER_DIRECTORY, 1, Map.of(
                         "cleanup.policy", "compact")));
     }
 }

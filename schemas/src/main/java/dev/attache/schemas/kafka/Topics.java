@@ -21,6 +21,9 @@ public final class Topics {
     /** Group memberships, compacted, keyed by {@code AttachmentKeys.membershipKey}. */
     public static final String GROUP_MEMBERSHIPS = "group-memberships";
 
+    /** User principal names of users, compacted, keyed by {@code AttachmentKeys.directoryKey}. */
+    public static final String USER_DIRECTORY = "user-directory";
+
     private Topics() {
     }
 }

@@ -22,6 +22,7 @@ import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
 import dev.attache.schemas.event.DateTimeTimeZone;
+import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.event.EmailAddress;
 import dev.attache.schemas.event.EventInput;
 import dev.attache.schemas.event.EventOwner;
@@ -102,6 +103,10 @@ class ContractSchemasTest {
                 json(new CalendarShare(1, "t1", "oid-1", null, "oid-2", "write")))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.MEMBERSHIP_V1,
                 json(new GroupMembership(1, "t1", "g1", "oid-2")))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.DIRECTORY_V1,
+                json(new DirectoryEntry(1, "t1", "adele@contoso.com", "oid-2")))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.DIRECTORY_V1,
+                json(new DirectoryEntry(1, "t1", "not-a-upn", "oid-2")))).isNotEmpty();
         AttachmentCommand deleteAttachment = new AttachmentCommand(1, "delete-attachment", "AAMkAtt=", "t1",
                 "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null);
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(deleteAttachment))).isEmpty();
@@ -119,6 +124,11 @@ class ContractSchemasTest {
         assertThat(AttachmentKeys.shareKey("t1", "o", null, "g")).isEqualTo("t1/o/~default/g");
         assertThat(AttachmentKeys.shareKey("t1", "o", "~default", "g")).isNotEqualTo(AttachmentKeys.shareKey("t1", "o", null, "g"));
         assertThat(AttachmentKeys.membershipKey("t1", "g/1", "m")).isNotEqualTo(AttachmentKeys.membershipKey("t1/g", "1", "m"));
+        // UPNs compare ignoring case: one key whatever the case it is written in
+        assertThat(AttachmentKeys.directoryKey("t1", "Adele@Contoso.com"))
+                .isEqualTo(AttachmentKeys.directoryKey("t1", "adele@contoso.com"))
+                .isEqualTo("t1/adele%40contoso.com");
+        assertThat(AttachmentKeys.directoryKey("t1", "a@b")).isNotEqualTo(AttachmentKeys.directoryKey("t2", "a@b"));
     }
 
     @Test

@@ -33,7 +33,8 @@ final class TokenCommand implements Callable<Integer> {
     String objectId;
 
     @Option(names = "--upn", paramLabel = "UPN",
-            description = "upn and preferred_username of a delegated token (default: " + DevIdentity.USER_UPN + ").")
+            description = "upn and preferred_username of a delegated token (default: " + DevIdentity.USER_UPN
+                    + " for the dev user, <oid>@attache.local for any other --user).")
     String upn;
 
     @Option(names = "--tenant", paramLabel = "TID", defaultValue = DevIdentity.TENANT_ID,
@@ -92,7 +93,8 @@ final class TokenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--roles needs --app; delegated tokens carry --scopes");
         }
         TokenRequest d = TokenRequest.delegatedDefaults();
-        return new TokenRequest(false, issuer, tenantId, or(objectId, d.objectId()), or(upn, d.upn()),
+        String user = or(objectId, d.objectId());
+        return new TokenRequest(false, issuer, tenantId, user, or(upn, DevIdentity.upnOf(user)),
                 scopes == null ? d.permissions() : PermissionList.parse(scopes), appId, ttl,
                 groups == null ? List.of() : PermissionList.parse(groups));
     }

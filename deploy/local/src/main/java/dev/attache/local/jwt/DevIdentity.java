@@ -38,4 +38,12 @@ public final class DevIdentity {
 
     private DevIdentity() {
     }
+
+    /**
+     * The made-up directory's name for {@code objectId}: {@link #USER_UPN} for the dev user, {@code <oid>@attache.local}
+     * for anyone else, so no two users share a name (as in a real directory).
+     */
+    public static String upnOf(String objectId) {
+        return USER_OBJECT_ID.equals(objectId) ? USER_UPN : objectId + "@attache.local";
+    }
 }
