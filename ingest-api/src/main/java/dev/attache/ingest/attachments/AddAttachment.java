@@ -83,15 +83,17 @@ public class AddAttachment {
         try {
             outcome = gateway.send(command);
         } catch (CommandNotAppendedException e) {
-            if (!e.maybeAppended()) {
-                uploader.delete(parsed.object().key());
-            } else {
-                LOG.warnf("Object %s kept: its command may be in the log (orphan if no record appears)",
-                        parsed.object().key());
+            if (e.maybeAppended()) {
+                // Telling the client to retry could make a duplicate; the processor decides if it is in the log, and
+                // the orphan sweep removes the object if it is not.
+                LOG.warnf("Command %s unacknowledged but maybe in the log (%s): answered as pending, object %s kept",
+                        attachmentId, e.getCause(), parsed.object().key());
+                return new Result.Accepted(command);
             }
-            LOG.warnf("Command %s not acknowledged: %s", attachmentId, e.getCause());
-            throw GraphException.unavailable("The attachment log is unavailable; nothing was saved. Retry later.", 5,
-                    e);
+            uploader.delete(parsed.object().key());
+            LOG.warnf("Command %s not appended: %s", attachmentId, e.getMessage());
+            throw e.refusal().orElseGet(() -> GraphException.unavailable(
+                    "The attachment log is unavailable; nothing was saved. Retry later.", 5, e));
         }
         metrics.replyLatency(System.nanoTime() - started);
         if (outcome instanceof CommandOutcome.Replied replied) {

@@ -23,6 +23,7 @@ import dev.attache.ingest.query.AttachmentQueryOptions;
 import dev.attache.ingest.query.QueryResult;
 import dev.attache.ingest.representation.AttachmentJsonWriter;
 import dev.attache.ingest.representation.ODataUrls;
+import dev.attache.ingest.representation.RawContentHeaders;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import io.vertx.ext.web.RoutingContext;
@@ -96,10 +97,11 @@ public class AttachmentReadEndpoint {
                 in.transferTo(out);
             }
         };
-        return Response.ok(stream)
-                .type(record.contentType() == null ? "application/octet-stream" : record.contentType())
-                .header("Content-Length", record.object().length())
-                .build();
+        String type = record.contentType() == null ? "application/octet-stream" : record.contentType();
+        Response.ResponseBuilder response = Response.ok(stream).type(type)
+                .header("Content-Length", record.object().length());
+        RawContentHeaders.of(type, record.name()).forEach(response::header);
+        return response.build();
     }
 
     /** An item as iCalendar, vCard or MIME; items are at most 3 MB, so the conversion reads one whole. */
@@ -114,7 +116,9 @@ public class AttachmentReadEndpoint {
             throw contentUnavailable(e);
         }
         ItemContent content = items.render(json, record.lastModifiedDateTime());
-        return Response.ok(content.bytes()).type(content.contentType()).build();
+        Response.ResponseBuilder response = Response.ok(content.bytes()).type(content.contentType());
+        RawContentHeaders.of(content.contentType(), record.name()).forEach(response::header);
+        return response.build();
     }
 
     public Response delete(Caller caller, EventPath event, String attachmentId) {

@@ -3,6 +3,7 @@ package dev.attache.ingest.body;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,7 @@ import dev.attache.ingest.upload.Upload;
 import dev.attache.ingest.upload.UploadFailedException;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.ReferenceFields;
+import dev.attache.schemas.attachment.TextField;
 import dev.attache.schemas.kafka.ContractJson;
 
 /**
@@ -153,6 +155,10 @@ public class AttachmentBodyParser {
                     p.nextToken();
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         itemType = p.getText();
+                        Optional<String> defect = TextField.SHORT.defect("item.@odata.type", itemType);
+                        if (defect.isPresent()) {
+                            throw GraphException.invalidRequest(defect.get());
+                        }
                     }
                 }
                 out.copyCurrentEvent(p);
@@ -202,17 +208,17 @@ public class AttachmentBodyParser {
 
         void read(String property, String folded, JsonParser p) throws IOException {
             switch (folded) {
-                case "@odata.type" -> odataType = string(property, p);
-                case "name" -> name = string(property, p);
-                case "contenttype" -> contentType = string(property, p);
+                case "@odata.type" -> odataType = text(property, p, TextField.SHORT);
+                case "name" -> name = text(property, p, TextField.NAME);
+                case "contenttype" -> contentType = text(property, p, TextField.SHORT);
                 case "isinline" -> isInline = bool(property, p);
-                case "contentid" -> contentId = string(property, p);
-                case "sourceurl" -> sourceUrl = string(property, p);
-                case "providertype" -> providerType = string(property, p);
-                case "permission" -> permission = string(property, p);
+                case "contentid" -> contentId = text(property, p, TextField.SHORT);
+                case "sourceurl" -> sourceUrl = text(property, p, TextField.URL);
+                case "providertype" -> providerType = text(property, p, TextField.SHORT);
+                case "permission" -> permission = text(property, p, TextField.SHORT);
                 case "isfolder" -> isFolder = bool(property, p);
-                case "thumbnailurl" -> thumbnailUrl = string(property, p);
-                case "previewurl" -> previewUrl = string(property, p);
+                case "thumbnailurl" -> thumbnailUrl = text(property, p, TextField.URL);
+                case "previewurl" -> previewUrl = text(property, p, TextField.URL);
                 // Read-only or unsupported properties: Graph ignores what a client sends for them.
                 case "id", "lastmodifieddatetime", "size", "contentlocation" -> p.skipChildren();
                 default -> {
@@ -232,6 +238,19 @@ public class AttachmentBodyParser {
                     anyReference ? new ReferenceFields(sourceUrl, providerType, permission, isFolder, thumbnailUrl,
                             previewUrl) : null,
                     payload);
+        }
+
+        /**
+         * A string property, refused here when it breaks its field's limits (control characters, length…): before
+         * anything is stored, and before the command could grow past what the log takes.
+         */
+        private static String text(String property, JsonParser p, TextField field) throws IOException {
+            String value = string(property, p);
+            Optional<String> defect = field.defect(property, value);
+            if (defect.isPresent()) {
+                throw GraphException.invalidRequest(defect.get());
+            }
+            return value;
         }
 
         private static String string(String property, JsonParser p) throws IOException {

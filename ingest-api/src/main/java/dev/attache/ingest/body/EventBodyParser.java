@@ -2,6 +2,7 @@ package dev.attache.ingest.body;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.attache.ingest.error.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
+import dev.attache.schemas.attachment.TextField;
 import dev.attache.schemas.event.DateTimeTimeZone;
 import dev.attache.schemas.event.EmailAddress;
 import dev.attache.schemas.event.EventInput;
@@ -45,16 +47,19 @@ public class EventBodyParser {
         JsonNode organizer = object(json, "organizer");
         JsonNode address = organizer == null ? null : object(organizer, "emailAddress");
         JsonNode location = object(json, "location");
-        return new EventInput(text(json, "subject"),
-                itemBody == null ? null : new ItemBody(text(itemBody, "contentType"), text(itemBody, "content")),
+        return new EventInput(text(json, "subject", TextField.SHORT),
+                itemBody == null ? null : new ItemBody(text(itemBody, "contentType", TextField.SHORT),
+                        text(itemBody, "content", TextField.BODY)),
                 dateTime(json, "start"), dateTime(json, "end"),
-                location == null ? null : text(location, "displayName"),
-                address == null ? null : new EmailAddress(text(address, "name"), text(address, "address")));
+                location == null ? null : text(location, "displayName", TextField.LINE),
+                address == null ? null : new EmailAddress(text(address, "name", TextField.LINE),
+                        text(address, "address", TextField.LINE)));
     }
 
     private static DateTimeTimeZone dateTime(JsonNode parent, String property) {
         JsonNode node = object(parent, property);
-        return node == null ? null : new DateTimeTimeZone(text(node, "dateTime"), text(node, "timeZone"));
+        return node == null ? null : new DateTimeTimeZone(text(node, "dateTime", TextField.SHORT),
+                text(node, "timeZone", TextField.SHORT));
     }
 
     private static JsonNode object(JsonNode parent, String property) {
@@ -68,13 +73,18 @@ public class EventBodyParser {
         return node;
     }
 
-    private static String text(JsonNode parent, String property) {
+    /** A string property within its field's limits (refused before anything is appended), or null. */
+    private static String text(JsonNode parent, String property, TextField field) {
         JsonNode node = parent.get(property);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
             throw GraphException.badRequest("The property '" + property + "' must be a string.");
+        }
+        Optional<String> defect = field.defect(property, node.asText());
+        if (defect.isPresent()) {
+            throw GraphException.invalidRequest(defect.get());
         }
         return node.asText();
     }

@@ -13,16 +13,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.kafka.AttachmentKeys;
+import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.ReplyHeaders;
 import dev.attache.schemas.kafka.Topics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -35,10 +38,21 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class CommandGateway {
 
+    private static final Logger LOG = Logger.getLogger(CommandGateway.class);
+    /** Generous room for the key, the two reply headers and the record and batch framing. */
+    static final int RECORD_OVERHEAD_BYTES = 4096;
+
+    private static final Serializer<AttachmentCommand> SERIALIZER = JsonSerde.commands().serializer();
+
+    /** Serialized here, so the size is known before the send: the producer would refuse an oversized record late. */
     @Inject
     @Channel(Topics.ATTACHMENT_COMMANDS)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-    MutinyEmitter<AttachmentCommand> commands;
+    MutinyEmitter<byte[]> commands;
+
+    /** The producer's {@code max.request.size}: a record larger than this never leaves it. */
+    @ConfigProperty(name = "mp.messaging.outgoing.attachment-commands.max.request.size")
+    int maxRequestSize;
 
     @Inject
     ReplyListener replies;
@@ -52,6 +66,12 @@ public class CommandGateway {
      * @throws CommandNotAppendedException when Kafka did not acknowledge it
      */
     public CommandOutcome send(AttachmentCommand command) throws CommandNotAppendedException {
+        byte[] value = SERIALIZER.serialize(Topics.ATTACHMENT_COMMANDS, command);
+        // the key, headers and batch framing come on top of the value
+        int limit = maxRequestSize - RECORD_OVERHEAD_BYTES;
+        if (value.length > limit) {
+            throw CommandNotAppendedException.tooLarge(value.length, limit);
+        }
         String correlationId = UUID.randomUUID().toString();
         try {
             if (!replies.awaitPositioned(replyTimeout)) {
@@ -59,7 +79,8 @@ public class CommandGateway {
             }
             CompletableFuture<AttachmentReply> reply = replies.expect(correlationId);
             try {
-                commands.sendMessage(message(command, correlationId)).await().atMost(replyTimeout.plusSeconds(30));
+                commands.sendMessage(message(command, value, correlationId)).await()
+                        .atMost(replyTimeout.plusSeconds(30));
             } catch (RuntimeException e) {
                 replies.forget(correlationId);
                 throw CommandNotAppendedException.unacknowledged(e);
@@ -80,7 +101,8 @@ public class CommandGateway {
 
     /**
      * Sends a command that stores no object of its own (events, deletions) and answers its committed reply, or empty
-     * when the command is in the log but the reply was late (the client then gets 202, never a retryable status).
+     * when the command is in the log but the reply was late, or may be in the log (the client then gets 202, never a
+     * retryable status).
      *
      * @throws GraphException the processor's refusal, or 503 + Retry-After when nothing was appended
      */
@@ -89,7 +111,13 @@ public class CommandGateway {
         try {
             outcome = send(command);
         } catch (CommandNotAppendedException e) {
-            throw GraphException.unavailable("The log is unavailable; nothing was changed. Retry later.", 5, e);
+            if (e.maybeAppended()) {
+                LOG.warnf("Command %s for event %s may be in the log although unacknowledged: answered as pending",
+                        command.type(), command.eventId());
+                return Optional.empty();
+            }
+            throw e.refusal().orElseGet(() -> GraphException.unavailable(
+                    "The log is unavailable; nothing was changed. Retry later.", 5, e));
         }
         if (outcome instanceof CommandOutcome.Replied replied) {
             ReplyError error = replied.reply().error();
@@ -101,11 +129,11 @@ public class CommandGateway {
         return Optional.empty();
     }
 
-    private Message<AttachmentCommand> message(AttachmentCommand command, String correlationId) {
+    private Message<byte[]> message(AttachmentCommand command, byte[] value, String correlationId) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(ReplyHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
         headers.add(ReplyHeaders.REPLY_TOPIC, replies.topic().getBytes(StandardCharsets.UTF_8));
-        return Message.of(command).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
+        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
                 .withKey(AttachmentKeys.eventKey(command.tenantId(), command.eventId()))
                 .withHeaders(headers)
                 .build());

@@ -150,6 +150,10 @@ class AddAttachmentTest {
             case "group" -> Tokens.groupMember(tenant, "GROUP1");
             default -> Tokens.user(tenant);
         };
+        if (collection.contains("%40")) {
+            // a user addressed by name: the directory resolves it
+            Events.nameAndAwait(tenant, "someone@contoso.com", UUID.randomUUID().toString());
+        }
         String event = Events.create(token, collection);
 
         given().auth().oauth2(token)

@@ -25,6 +25,7 @@ import com.microsoft.kiota.authentication.AuthenticationProvider;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
 
+import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -109,6 +110,7 @@ class GraphSdkCompatibilityTest {
         attachment.setItem(item);
         String tenant = Tokens.newTenant();
         String token = Tokens.sign(Tokens.app(tenant, UUID.randomUUID().toString(), "Calendars.ReadWrite"));
+        Events.nameAndAwait(tenant, "user@contoso.com", UUID.randomUUID().toString());
 
         var calendar = v1(token).users().byUserId("user@contoso.com").calendars().byCalendarId("CAL=1");
         String eventId = calendar.events().post(newEvent("Holidays")).getId();

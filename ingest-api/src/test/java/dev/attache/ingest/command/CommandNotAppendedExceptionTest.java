@@ -27,4 +27,16 @@ class CommandNotAppendedExceptionTest {
         assertThat(CommandNotAppendedException.unacknowledged(new NetworkException("connection lost"))
                 .maybeAppended()).isTrue();
     }
+
+    @Test
+    void aCommandTooLargeForTheLogIsTheRequestsFaultNotTheServices() {
+        CommandNotAppendedException tooLarge = CommandNotAppendedException.tooLarge(2_000_000, 1_044_480);
+
+        assertThat(tooLarge.maybeAppended()).isFalse();
+        assertThat(tooLarge.refusal()).get().satisfies(refusal -> {
+            assertThat(refusal.status()).isEqualTo(413);
+            assertThat(refusal.code()).isEqualTo("RequestEntityTooLarge");
+        });
+        assertThat(CommandNotAppendedException.neverSent(new IllegalStateException()).refusal()).isEmpty();
+    }
 }

@@ -94,6 +94,17 @@ public final class Events {
                 new JsonSerde<>(DirectoryEntry.class));
     }
 
+    /**
+     * Names {@code oid} {@code upn} and waits (bounded) until the processor resolves the name: an event created
+     * through the object id becomes readable through the name, for an app of the tenant.
+     */
+    public static void nameAndAwait(String tenant, String upn, String oid) {
+        name(tenant, upn, oid);
+        String app = Tokens.app(tenant);
+        String probe = create(app, "/v1.0/users/" + encoded(oid) + "/events");
+        awaitReadable(app, "/v1.0/users/" + encoded(upn) + "/events/" + encoded(probe));
+    }
+
     private static <T> void send(String topic, String key, T value, JsonSerde<T> serde) {
         Properties config = new Properties();
         config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.ReferenceFields;
+import dev.attache.schemas.attachment.TextField;
 
 /**
  * Decides what one {@code add} command makes, once {@link AccessRules} let it at its event: a pure function of the
@@ -71,6 +73,7 @@ public final class AttachmentRules {
         AttachmentKind kind = AttachmentKind.of(in.odataType());
         rejectPropertiesForeignTo(kind, in);
         String name = name(in.name());
+        rejectMalformedText(in);
         int size = size(command.object());
         Specific specific = switch (kind) {
             case FILE -> file(command, name);
@@ -91,6 +94,31 @@ public final class AttachmentRules {
                         + "'.");
             }
         }
+    }
+
+    /**
+     * The front refuses these before storing anything; checked again here because the log is the contract, whoever
+     * wrote to it.
+     */
+    private static void rejectMalformedText(AttachmentInput in) {
+        ReferenceFields reference = in.reference() == null
+                ? new ReferenceFields(null, null, null, null, null, null)
+                : in.reference();
+        Stream.of(TextField.NAME.defect("name", in.name()),
+                        TextField.SHORT.defect("@odata.type", in.odataType()),
+                        TextField.SHORT.defect("contentType", in.contentType()),
+                        TextField.SHORT.defect("contentId", in.contentId()),
+                        TextField.SHORT.defect("@odata.type of item", in.itemType()),
+                        TextField.URL.defect("sourceUrl", reference.sourceUrl()),
+                        TextField.SHORT.defect("providerType", reference.providerType()),
+                        TextField.SHORT.defect("permission", reference.permission()),
+                        TextField.URL.defect("thumbnailUrl", reference.thumbnailUrl()),
+                        TextField.URL.defect("previewUrl", reference.previewUrl()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(defect -> {
+                    throw invalid(defect);
+                });
     }
 
     private static String name(String name) {

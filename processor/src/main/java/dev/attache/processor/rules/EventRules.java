@@ -5,12 +5,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.attache.processor.rules.AccessRules.Mode;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.attachment.Route;
+import dev.attache.schemas.attachment.TextField;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.DateTimeTimeZone;
 import dev.attache.schemas.event.EventInput;
@@ -89,6 +91,10 @@ public final class EventRules {
             return invalidRequest("The subject of the event must be at most " + MAX_SUBJECT_LENGTH
                     + " characters; it has " + subject.codePointCount(0, subject.length()) + ".");
         }
+        Optional<String> text = textDefect(input);
+        if (text.isPresent()) {
+            return invalidRequest(text.get());
+        }
         if (incomplete(input.start())) {
             return invalidRequest("The start of the event requires a dateTime and a timeZone.");
         }
@@ -103,6 +109,23 @@ public final class EventRules {
                     + "' is not valid; use text or html.");
         }
         return Optional.empty();
+    }
+
+    /** The front refuses these before appending; checked again for any other producer of the log. */
+    private static Optional<String> textDefect(EventInput in) {
+        return Stream.of(TextField.SHORT.defect("subject", in.subject()),
+                        TextField.SHORT.defect("body.contentType", in.body() == null ? null : in.body().contentType()),
+                        TextField.BODY.defect("body.content", in.body() == null ? null : in.body().content()),
+                        TextField.SHORT.defect("start.dateTime", in.start() == null ? null : in.start().dateTime()),
+                        TextField.SHORT.defect("start.timeZone", in.start() == null ? null : in.start().timeZone()),
+                        TextField.SHORT.defect("end.dateTime", in.end() == null ? null : in.end().dateTime()),
+                        TextField.SHORT.defect("end.timeZone", in.end() == null ? null : in.end().timeZone()),
+                        TextField.LINE.defect("location", in.location()),
+                        TextField.LINE.defect("organizer.name", in.organizer() == null ? null : in.organizer().name()),
+                        TextField.LINE.defect("organizer.address",
+                                in.organizer() == null ? null : in.organizer().address()))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static CalendarEvent event(AttachmentCommand command, EventOwner owner, Instant appendTime) {

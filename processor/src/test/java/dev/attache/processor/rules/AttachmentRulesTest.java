@@ -186,6 +186,19 @@ class AttachmentRulesTest {
         }
 
         @Test
+        void controlCharactersAndUnpairedSurrogatesAreRefusedInEveryString() {
+            assertThat(invalidRequest(Commands.file("a\u0000b", MENU)))
+                    .isEqualTo("The property 'name' contains the control character U+0000.");
+            assertThat(invalidRequest(Commands.file("evil\u202Efdp.exe", MENU))).contains("U+202E");
+            assertThat(invalidRequest(Commands.file("menu.txt", MENU).contentId("cid\r\nX-Injected: 1")))
+                    .isEqualTo("The property 'contentId' contains the control character U+000D.");
+            assertThat(invalidRequest(Commands.file("menu.txt", MENU).contentType("text/plain\uD800")))
+                    .contains("unpaired surrogate");
+            assertThat(invalidRequest(Commands.file("menu.txt", MENU).contentId("c".repeat(256))))
+                    .isEqualTo("The property 'contentId' must be at most 255 characters; it has 256.");
+        }
+
+        @Test
         void nameIsKeptAsSent() {
             assertThat(accepted(Commands.file("  Menü (final).txt ", MENU)).name()).isEqualTo("  Menü (final).txt ");
         }

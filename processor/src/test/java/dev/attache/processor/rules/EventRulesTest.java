@@ -156,6 +156,19 @@ class EventRulesTest {
     }
 
     @Test
+    void stringsHaveNoControlCharactersButTheBodyMayHaveLines() {
+        assertThat(invalidRequest(input("Lunch\u0007", null, null)))
+                .isEqualTo("The property 'subject' contains the control character U+0007.");
+        assertThat(invalidRequest(new EventInput(null, null, null, null, "Room\uDC00", null)))
+                .contains("'location' contains an unpaired surrogate");
+        assertThat(created(Commands.createEvent().eventInput(new EventInput(null,
+                new ItemBody("text", "line one\r\n\tline two"), null, null, null, null))).body().content())
+                .isEqualTo("line one\r\n\tline two");
+        assertThat(invalidRequest(new EventInput(null, new ItemBody("text", "nul\u0000"), null, null, null, null)))
+                .contains("'body.content' contains the control character U+0000");
+    }
+
+    @Test
     void theBodyTypeIsTextOrHtmlInAnyCase() {
         EventInput html = new EventInput(null, new ItemBody("HTML", "<p>hi</p>"), null, null, null, null);
         EventInput rtf = new EventInput(null, new ItemBody("rtf", "x"), null, null, null, null);

@@ -10,6 +10,13 @@ import java.util.Map;
 public record TopicSpec(String name, int partitions, Map<String, String> config) {
 
     /**
+     * {@code max.message.bytes} of the commands topic: above the producers' {@code max.request.size} (1 MiB), so a
+     * command the producer sends is never refused by the broker after the fact, when the front could no longer tell
+     * whether it was written.
+     */
+    public static final int MAX_COMMAND_BATCH_BYTES = 1024 * 1024 + 64 * 1024;
+
+    /**
      * The topics with {@code partitions} partitions each.
      *
      * <ul>
@@ -26,7 +33,8 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                 new TopicSpec(Topics.ATTACHMENT_COMMANDS, partitions, Map.of(
                         "message.timestamp.type", "LogAppendTime",
                         "retention.ms", "-1",
-                        "cleanup.policy", "delete")),
+                        "cleanup.policy", "delete",
+                        "max.message.bytes", Integer.toString(MAX_COMMAND_BATCH_BYTES))),
                 new TopicSpec(Topics.ATTACHMENT_REPLIES, partitions, Map.of(
                         "retention.ms", "3600000",
                         "cleanup.policy", "delete")),
