@@ -14,6 +14,8 @@ public final class GraphErrorCodes {
     public static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String REQUEST_TOO_LARGE = "RequestEntityTooLarge";
+    public static final String URI_TOO_LONG = "RequestUriTooLong";
+    public static final String HEADERS_TOO_LARGE = "RequestHeaderFieldsTooLarge";
     public static final String INVALID_AUTHENTICATION_TOKEN = "InvalidAuthenticationToken";
     public static final String ACCESS_DENIED = "ErrorAccessDenied";
     public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";

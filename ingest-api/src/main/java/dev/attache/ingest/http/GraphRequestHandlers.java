@@ -1,30 +1,50 @@
 package dev.attache.ingest.http;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.attache.ingest.error.GraphErrorCodes;
 import dev.attache.ingest.error.GraphErrors;
 import dev.attache.ingest.upload.RequestLimits;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Vert.x handlers that run before any resource: they give every response Graph's headers, and refuse a body that
- * announces more than the request limit before a byte of it is read.
+ * Vert.x handlers that run before any resource: they give every response Graph's headers, refuse a request line or
+ * headers beyond their limits, and refuse a body that announces more than the request limit before a byte of it is
+ * read, each in Graph's error envelope.
  */
 @ApplicationScoped
 public class GraphRequestHandlers {
 
     private final RequestLimits limits;
+    private final RequestShape shape;
 
-    GraphRequestHandlers(RequestLimits limits) {
+    GraphRequestHandlers(RequestLimits limits,
+            @ConfigProperty(name = "attache.ingest.max-uri-length") int maxUriLength,
+            @ConfigProperty(name = "attache.ingest.max-header-bytes") int maxHeaderBytes) {
         this.limits = limits;
+        this.shape = new RequestShape(maxUriLength, maxHeaderBytes);
     }
 
+    /**
+     * Path-less and first, so it runs before Vert.x Web normalises the path (which refuses a bad escape with an
+     * empty 400). The error handlers are the backstop for refusals that still come from Vert.x Web itself.
+     */
     void install(@Observes Router router) {
-        router.route().order(-100).handler(this::handle);
+        router.route().order(-200).handler(this::handle);
+        for (int status : new int[] {400, 413, 414, 431}) {
+            router.errorHandler(status, rc -> GraphErrors.end(rc, status, status == 400 ? GraphErrorCodes.BAD_REQUEST
+                    : status == 413 ? GraphErrorCodes.REQUEST_TOO_LARGE
+                    : status == 414 ? GraphErrorCodes.URI_TOO_LONG : GraphErrorCodes.HEADERS_TOO_LARGE,
+                    "The request was refused: " + HttpResponseStatus.valueOf(status).reasonPhrase() + "."));
+        }
     }
 
     void handle(RoutingContext rc) {
@@ -34,6 +54,12 @@ public class GraphRequestHandlers {
                 .putHeader("client-request-id", ids.clientRequestId())
                 .putHeader("OData-Version", "4.0")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "private");
+        Optional<RequestShape.Refusal> refusal = shape.check(rc.request().uri(), rc.request().headers());
+        if (refusal.isPresent()) {
+            // the body, if any, is never read
+            GraphErrors.endAndClose(rc, refusal.get().status(), refusal.get().code(), refusal.get().message());
+            return;
+        }
         String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && limits.exceeds(declared)) {
             // The body is never read, so the connection cannot carry another request.

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.attache.ingest.support.AppProcess;
 import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
+import dev.attache.ingest.support.RawHttp;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.schemas.kafka.ContractJson;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -58,6 +59,19 @@ class TwoInstancesIT {
     static void stopSecondInstance() {
         if (second != null) {
             second.close();
+        }
+    }
+
+    /** The packaged app hands URI validation to its own check (IngestApiMain), which answers in Graph's envelope. */
+    @Test
+    void thePackagedAppRefusesAMalformedUriInGraphsEnvelope() throws Exception {
+        for (int port : new int[] {RestAssured.port, second.port()}) {
+            RawHttp.Reply reply = RawHttp.send(port, "GET /v1.0/me/events/%zz/attachments HTTP/1.1\r\n"
+                    + "Host: localhost\r\n\r\n");
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.headers().get("content-type")).startsWith("application/json");
+            assertThat(reply.json().at("/error/code").asText()).isEqualTo("BadRequest");
         }
     }
 
