@@ -30,6 +30,7 @@ import dev.attache.schemas.event.EventLookup;
 import dev.attache.schemas.kafka.ContractJson;
 import dev.attache.schemas.kafka.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,6 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * attachment queries {@code 503} (retry) until the streams run.
  */
 @QuarkusTest
+@QuarkusTestResource(ServiceTokenKeys.class)
 class ProcessorApplicationTest {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,10 +73,19 @@ class ProcessorApplicationTest {
         return post(attachmentQuery, body, headers);
     }
 
+    /** A call as ingest-api makes it: with a service token for this path and body. */
     HttpResponse<String> post(URI uri, String body, String... headers) throws IOException, InterruptedException {
+        return postWithToken(uri, body, ServiceTokenKeys.forCall(uri.getPath(), body), headers);
+    }
+
+    HttpResponse<String> postWithToken(URI uri, String body, String token, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -108,7 +119,7 @@ class ProcessorApplicationTest {
 
     @Test
     void theProducedTopologyIsTheSharedOne() {
-        Topology shared = AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES), object -> { },
+        Topology shared = AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES),
                 new CommandOutcomes(new SimpleMeterRegistry()));
 
         assertThat(topology.describe()).hasToString(shared.describe().toString());
@@ -120,6 +131,10 @@ class ProcessorApplicationTest {
         assertThat(streams.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(streams.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
+        // a static member: a restarted instance takes its partitions back without waiting out a session timeout
+        assertThat(streams.getMainConsumerConfigs("attache-processor", "client", 1))
+                .containsEntry("group.instance.id", streams.originals().get("group.instance.id") + "-1");
+        assertThat(streams.originals().get("group.instance.id")).isNotNull();
         assertThat(streams.getProducerConfigs("client").get(ProducerConfig.LINGER_MS_CONFIG)).hasToString("0");
         assertThat(streams.getClass(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(LogAndContinueExceptionHandler.class);
@@ -231,5 +246,45 @@ class ProcessorApplicationTest {
             assertThat(error.get("code").asText()).isEqualTo("BadRequest");
             assertThat(error.get("message").asText()).as(body).startsWith("The attachment query is malformed: ");
         }
+    }
+
+    /**
+     * Nothing is read for a caller that does not prove it is ingest-api: the answer is 401 before the body is even
+     * parsed (a malformed body would be 400, a valid one 503 while the streams do not run), whatever principal the body
+     * declares.
+     */
+    @Test
+    void theInternalApiRefusesEveryCallerWithoutAValidServiceTokenForThisCall() throws Exception {
+        String body = anAttachmentQuery(null);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String path = attachmentQuery.getPath();
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("not a JWT", "garbage");
+        refused.put("signed by another key", ServiceTokenKeys.sign(ServiceTokenKeys.claims(path, bytes),
+                ServiceTokenKeys.newPair().getPrivate()));
+        refused.put("for another path", ServiceTokenKeys.forCall(lookup.getPath(), body));
+        refused.put("for another body", ServiceTokenKeys.forCall(path, body.replace("Calendars.Read",
+                "Calendars.ReadWrite")));
+        refused.put("expired", ServiceTokenKeys.sign(ServiceTokenKeys.claims(path, bytes)
+                .issuedAt(java.time.Instant.now().minusSeconds(600)).expiresAt(java.time.Instant.now().minusSeconds(300))));
+        refused.put("another issuer", ServiceTokenKeys.sign(ServiceTokenKeys.claims(path, bytes).issuer("someone")));
+        refused.put("another audience", ServiceTokenKeys.sign(ServiceTokenKeys.claims(path, bytes).audience("x")));
+        refused.put("no body hash", ServiceTokenKeys.sign(io.smallrye.jwt.build.Jwt.issuer("attache-ingest-api")
+                .audience("attache-processor").claim("path", path).expiresIn(60)));
+
+        for (var attempt : refused.entrySet()) {
+            for (String[] headers : List.of(new String[0], new String[] {"attache-forwarded", "1"})) {
+                HttpResponse<String> response = postWithToken(attachmentQuery, body, attempt.getValue(), headers);
+
+                assertThat(response.statusCode()).as(attempt.getKey()).isEqualTo(401);
+                JsonNode error = JSON.readTree(response.body());
+                assertThat(error.get("code").asText()).isEqualTo("InvalidAuthenticationToken");
+                assertThat(response.body()).as("nothing read").doesNotContain("value");
+            }
+        }
+        assertThat(postWithToken(lookup, "not json", null).statusCode()).as("before the body is parsed")
+                .isEqualTo(401);
+        assertThat(queryAttachments(body).statusCode()).as("the same call with its token").isEqualTo(503);
     }
 }

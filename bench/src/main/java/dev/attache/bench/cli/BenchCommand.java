@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -223,13 +224,37 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "The Kafka cluster (for the raw Kafka baseline).")
         String kafkaBootstrap;
 
+        @Option(names = "--kafka-security-protocol", paramLabel = "PROTOCOL", defaultValue = "SASL_PLAINTEXT",
+                description = "(default: ${DEFAULT-VALUE}; SASL_SSL, or PLAINTEXT for a cluster without auth)")
+        String kafkaSecurityProtocol;
+
+        @Option(names = "--kafka-username", paramLabel = "USER", defaultValue = "attache-admin",
+                description = "A SCRAM-SHA-512 user that may create and delete the baseline's own topic"
+                        + " (default: ${DEFAULT-VALUE}).")
+        String kafkaUsername;
+
+        @Option(names = "--kafka-password", paramLabel = "PASSWORD",
+                defaultValue = "${env:ATTACHE_BENCH_KAFKA_PASSWORD}", description = "Its password (default: $ATTACHE_BENCH_KAFKA_PASSWORD).")
+        String kafkaPassword;
+
         @Option(names = "--ingest-api-pid", paramLabel = "PID",
                 description = "ingest-api's process id, if it runs on this machine: its memory is measured.")
         Long ingestApiPid;
 
+        Map<String, Object> kafkaClient() {
+            Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", kafkaBootstrap,
+                    "security.protocol", kafkaSecurityProtocol));
+            if (kafkaSecurityProtocol.startsWith("SASL")) {
+                client.put("sasl.mechanism", "SCRAM-SHA-512");
+                client.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"" + kafkaUsername + "\" password=\"" + kafkaPassword + "\";");
+            }
+            return client;
+        }
+
         Deployment deployment() {
             return new Deployment(url.toString(), url, token, s3Endpoint, s3AccessKey, s3SecretKey, s3Region, bucket,
-                    kafkaBootstrap, ingestApiPid == null ? Map.of() : Map.of(Deployment.INGEST_API, ingestApiPid),
+                    kafkaClient(), ingestApiPid == null ? Map.of() : Map.of(Deployment.INGEST_API, ingestApiPid),
                     false);
         }
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +34,7 @@ public final class RawKafkaRoundTrip implements AutoCloseable {
 
     private static final int PARTITIONS = 6;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> client;
     private final String topic = "attache-bench-roundtrip-" + UUID.randomUUID();
     private final Map<String, CompletableFuture<Void>> awaiting = new ConcurrentHashMap<>();
     private final KafkaProducer<String, byte[]> producer;
@@ -43,9 +42,10 @@ public final class RawKafkaRoundTrip implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
-    public RawKafkaRoundTrip(String bootstrapServers) throws Exception {
-        this.bootstrapServers = bootstrapServers;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    /** @param client {@code bootstrap.servers} and the security settings of a user allowed to create topics */
+    public RawKafkaRoundTrip(Map<String, Object> client) throws Exception {
+        this.client = Map.copyOf(client);
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())))
                     .all().get(30, TimeUnit.SECONDS);
         }
@@ -96,7 +96,7 @@ public final class RawKafkaRoundTrip implements AutoCloseable {
 
     private Properties producerConfig() {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -105,7 +105,7 @@ public final class RawKafkaRoundTrip implements AutoCloseable {
 
     private Properties consumerConfig() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return config;
@@ -117,7 +117,7 @@ public final class RawKafkaRoundTrip implements AutoCloseable {
         consumer.wakeup();
         reader.join(TimeUnit.SECONDS.toMillis(10));
         producer.close(Duration.ofSeconds(10));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(client)) {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         }
     }

@@ -73,7 +73,7 @@ public final class Benchmark implements AutoCloseable {
         this.graph = new GraphClient(deployment.graphBase(), deployment.token());
         this.rawS3 = new RawS3Put(deployment.s3Endpoint(), deployment.s3AccessKey(), deployment.s3SecretKey(),
                 deployment.s3Region(), deployment.bucket(), plan.maxConcurrency());
-        this.rawKafka = new RawKafkaRoundTrip(deployment.kafkaBootstrapServers());
+        this.rawKafka = new RawKafkaRoundTrip(deployment.kafkaClient());
         this.memoryProbe = attachToIngestApi();
     }
 

@@ -10,6 +10,8 @@ import java.util.OptionalLong;
  * What the benchmark loads and compares: the pipeline's Graph API and the S3 server and Kafka cluster behind it.
  *
  * @param graphBase    e.g. {@code http://localhost:8080/v1.0}
+ * @param kafkaClient  how to reach the Kafka cluster: {@code bootstrap.servers} and its security settings, as a user
+ *                     that may create and delete the raw Kafka baseline's own topic
  * @param token        a bearer token with Calendars.ReadWrite for a user
  * @param processes    the deployment's processes on this machine, by name, whose CPU time is read per operation;
  *                     {@value #INGEST_API}'s memory is observed too
@@ -25,7 +27,7 @@ public record Deployment(
         String s3SecretKey,
         String s3Region,
         String bucket,
-        String kafkaBootstrapServers,
+        Map<String, Object> kafkaClient,
         Map<String, Long> processes,
         boolean disposable) {
 
@@ -33,6 +35,7 @@ public record Deployment(
 
     public Deployment {
         processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+        kafkaClient = Map.copyOf(kafkaClient);
     }
 
     /** ingest-api's process id, when it runs on this machine. */

@@ -75,13 +75,23 @@ public final class EmbeddedStack implements AutoCloseable {
                     URI.create(ready.getProperty("ingest.url").replace("127.0.0.1", "localhost") + "/v1.0"), token,
                     URI.create(ready.getProperty("s3.endpoint")), ready.getProperty("s3.access-key"),
                     ready.getProperty("s3.secret-key"), ready.getProperty("s3.region"), ready.getProperty("s3.bucket"),
-                    ready.getProperty("kafka.bootstrap.servers"), processes, true);
+                    adminClient(ready), processes, true);
             return new EmbeddedStack(dataDir, up, deployment);
         } catch (Exception | Error e) {
             stop(up);
             deleteRecursively(dataDir);
             throw e;
         }
+    }
+
+    /** The stack's Kafka admin (SCRAM), as its ready file gives it: the raw baseline creates a topic of its own. */
+    static Map<String, Object> adminClient(Properties ready) {
+        return Map.of("bootstrap.servers", ready.getProperty("kafka.bootstrap.servers"),
+                "security.protocol", ready.getProperty("kafka.security.protocol"),
+                "sasl.mechanism", ready.getProperty("kafka.sasl.mechanism"),
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + ready.getProperty("kafka.admin.username") + "\" password=\""
+                        + ready.getProperty("kafka.admin.password") + "\";");
     }
 
     public Deployment deployment() {

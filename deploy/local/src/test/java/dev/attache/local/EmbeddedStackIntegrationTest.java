@@ -2,11 +2,15 @@ package dev.attache.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attache.local.kafka.AccessProvisioner;
 import dev.attache.local.kafka.EmbeddedKafka;
+import dev.attache.local.kafka.KafkaClientConfig;
+import dev.attache.local.kafka.KafkaCredentials;
 import dev.attache.local.kafka.TopicProvisioner;
 import dev.attache.local.logging.StackLogging;
 import dev.attache.local.s3.EmbeddedS3;
 import dev.attache.local.s3.S3Credentials;
+import dev.attache.schemas.kafka.KafkaAccess;
 import dev.attache.schemas.kafka.TopicSpec;
 import dev.attache.schemas.kafka.Topics;
 import io.minio.BucketExistsArgs;
@@ -21,15 +25,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -41,6 +46,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -67,9 +75,11 @@ class EmbeddedStackIntegrationTest {
     @BeforeAll
     static void startStack() throws Exception {
         StackLogging.toFile(Path.of("target", "embedded-stack-test.log"));
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+        KafkaCredentials credentials = KafkaCredentials.loadOrCreate(dataDir.resolve("secrets"));
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0, credentials);
         s3 = EmbeddedS3.start(dataDir.resolve("s3"), 0, S3Credentials.DEV, BUCKET);
-        new TopicProvisioner(kafka.bootstrapServers()).provision(TopicSpec.all(PARTITIONS));
+        new AccessProvisioner(kafka.provisioningConfig()).provision(credentials, KafkaAccess.apps());
+        new TopicProvisioner(kafka.provisioningConfig()).provision(TopicSpec.all(PARTITIONS));
     }
 
     @AfterAll
@@ -95,7 +105,7 @@ class EmbeddedStackIntegrationTest {
             assertThat(commands.get("retention.ms").value()).isEqualTo("-1");
             assertThat(topicConfig(admin, Topics.ATTACHMENTS).get("cleanup.policy").value()).isEqualTo("compact");
         }
-        assertThat(new TopicProvisioner(kafka.bootstrapServers()).provision(TopicSpec.all(PARTITIONS)))
+        assertThat(new TopicProvisioner(kafka.provisioningConfig()).provision(TopicSpec.all(PARTITIONS)))
                 .as("a second provisioning creates nothing")
                 .isEmpty();
     }
@@ -160,8 +170,7 @@ class EmbeddedStackIntegrationTest {
             producer.send(new ProducerRecord<>(topic, "k", "before restart")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
 
-        kafka.close();
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+        kafka.restart();
 
         try (Admin admin = admin()) {
             assertThat(admin.describeCluster().clusterId().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(clusterId);
@@ -169,6 +178,90 @@ class EmbeddedStackIntegrationTest {
                     .contains(topic, Topics.ATTACHMENT_COMMANDS, Topics.ATTACHMENT_REPLIES, Topics.ATTACHMENTS);
         }
         assertThat(consumeUntil(topic, values -> values.contains("before restart"))).containsExactly("before restart");
+    }
+
+    /** Each app may do what KafkaAccess grants it and nothing else; nobody gets in without its credentials. */
+    @Test
+    void everyPrincipalGetsExactlyItsGrants() {
+        Map<String, Object> ingest = kafka.clientConfig(KafkaAccess.INGEST_API);
+        Map<String, Object> processor = kafka.clientConfig(KafkaAccess.PROCESSOR);
+
+        assertThat(produce(ingest, Topics.ATTACHMENT_COMMANDS, null)).isNull();
+        assertThat(produce(ingest, Topics.ATTACHMENTS, null)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(produce(ingest, Topics.ATTACHMENT_REPLIES, null)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(read(ingest, Topics.ATTACHMENT_REPLIES)).isNull();
+        assertThat(read(ingest, Topics.ATTACHMENT_COMMANDS)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(read(ingest, Topics.CALENDAR_SHARES)).isInstanceOf(TopicAuthorizationException.class);
+
+        assertThat(produce(processor, Topics.ATTACHMENT_COMMANDS, null))
+                .as("the processor cannot forge commands").isInstanceOf(TopicAuthorizationException.class);
+        assertThat(produce(processor, Topics.CALENDAR_SHARES, null)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(read(processor, Topics.ATTACHMENT_COMMANDS)).isNull();
+        assertThat(produce(processor, Topics.ATTACHMENTS, "attache-processor-test-" + UUID.randomUUID())).isNull();
+        assertThat(produce(processor, Topics.ATTACHMENTS, "someone-else-" + UUID.randomUUID()))
+                .isInstanceOf(TransactionalIdAuthorizationException.class);
+    }
+
+    @Test
+    void withoutCredentialsOrWithWrongOnesNothingIsWrittenOrRead() {
+        Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
+        Map<String, Object> wrongPassword = new HashMap<>(KafkaClientConfig.scram(kafka.bootstrapServers(),
+                KafkaAccess.INGEST_API, "not-the-password"));
+
+        assertThat(produce(anonymous, Topics.ATTACHMENT_COMMANDS, null)).isNotNull();
+        assertThat(produce(wrongPassword, Topics.ATTACHMENT_COMMANDS, null))
+                .isInstanceOf(SaslAuthenticationException.class);
+        assertThat(read(wrongPassword, Topics.ATTACHMENT_REPLIES)).isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    /** What writing one record to {@code topic} threw, or null; transactional when {@code transactionalId} is set. */
+    private static Throwable produce(Map<String, Object> config, String topic, String transactionalId) {
+        Properties props = new Properties();
+        props.putAll(config);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        if (transactionalId != null) {
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            if (transactionalId != null) {
+                producer.initTransactions();
+                producer.beginTransaction();
+            }
+            producer.send(new ProducerRecord<>(topic, "k", "v")).get(15, TimeUnit.SECONDS);
+            if (transactionalId != null) {
+                producer.abortTransaction();
+            }
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /** What reading partition 0 of {@code topic} (assigned, no group) threw, or null. */
+    private static Throwable read(Map<String, Object> config, String topic) {
+        Properties props = new Properties();
+        props.putAll(config);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            // a refused read shows on the first fetch; an allowed one simply returns
+            for (int i = 0; i < 5; i++) {
+                consumer.poll(Duration.ofMillis(200));
+            }
+            consumer.position(partition);
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
     }
 
     private static String createTopic(String name) throws Exception {
@@ -205,9 +298,10 @@ class EmbeddedStackIntegrationTest {
         return Admin.create(clientProps());
     }
 
+    /** The admin on the client listener (SCRAM), as tools connect. */
     private static Properties clientProps() {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.putAll(kafka.clientConfig(KafkaAccess.ADMIN));
         return props;
     }
 }

@@ -59,6 +59,7 @@ public class ReplyListener {
 
     private final Map<String, CompletableFuture<AttachmentReply>> pending = new ConcurrentHashMap<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final Deserializer<AttachmentReply> replies = JsonSerde.replies().deserializer();
     /** Where each partition was read up to, so a replacement consumer misses nothing. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
@@ -237,9 +238,10 @@ public class ReplyListener {
         }
     }
 
+    /** Back-off between attempts to reach the broker; ends early when the listener is stopped. */
     private void pause(Duration backoff) {
         try {
-            Thread.sleep(backoff.toMillis()); // back-off between attempts to reach the broker, not synchronisation
+            stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -249,11 +251,11 @@ public class ReplyListener {
     @PreDestroy
     void stop() {
         running = false;
+        stopping.countDown();
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        thread.interrupt();
         pending.values().forEach(r -> r.cancel(false));
     }
 }

@@ -29,9 +29,11 @@ public class ProcessorState {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String processorUrl;
+    private final ServiceTokens tokens;
 
-    ProcessorState(@ConfigProperty(name = "attache.processor.url") String processorUrl) {
+    ProcessorState(@ConfigProperty(name = "attache.processor.url") String processorUrl, ServiceTokens tokens) {
         this.processorUrl = processorUrl.replaceAll("/+$", "");
+        this.tokens = tokens;
     }
 
     /**
@@ -42,9 +44,12 @@ public class ProcessorState {
     public <T> T query(String path, Object query, Class<T> type) {
         HttpResponse<byte[]> response;
         try {
+            byte[] body = ContractJson.MAPPER.writeValueAsBytes(query);
             response = http.send(HttpRequest.newBuilder(URI.create(processorUrl + path)).timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(ContractJson.MAPPER.writeValueAsBytes(query)))
+                    // the principal in the body is ingest-api's word, signed: the token covers the body's hash
+                    .header("Authorization", "Bearer " + tokens.forCall(path, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw unavailable(e);

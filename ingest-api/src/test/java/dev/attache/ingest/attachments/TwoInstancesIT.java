@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +23,7 @@ import dev.attache.ingest.support.AppProcess;
 import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.RawHttp;
+import dev.attache.ingest.support.StackConfig;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.schemas.kafka.ContractJson;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,15 +43,8 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startSecondInstance() throws Exception {
-        Properties stack = PipelineStack.ready();
-        second = AppProcess.start(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath(), Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.getProperty("kafka.bootstrap.servers"),
-                "ATTACHE_S3_ENDPOINT", stack.getProperty("s3.endpoint"),
-                "ATTACHE_S3_ACCESS_KEY", stack.getProperty("s3.access-key"),
-                "ATTACHE_S3_SECRET_KEY", stack.getProperty("s3.secret-key"),
-                "ATTACHE_S3_BUCKET", stack.getProperty("s3.bucket"),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.getProperty("jwt.public-key"),
-                "MP_JWT_VERIFY_ISSUER", stack.getProperty("jwt.issuer")), Duration.ofSeconds(90));
+        second = AppProcess.start(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath(),
+                StackConfig.ingestApiEnvironment(), Duration.ofSeconds(90));
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.attache.ingest.support.AppProcess;
 import dev.attache.ingest.support.Events;
 import dev.attache.ingest.support.PipelineStack;
+import dev.attache.ingest.support.StackConfig;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.schemas.attachment.AttachmentQuery;
 import dev.attache.schemas.attachment.Principal;
@@ -46,13 +46,9 @@ class TwoProcessorsIT {
     static void startSecondProcessor() throws Exception {
         Properties stack = PipelineStack.ready();
         Path home = Path.of(System.getProperty("attache.home", "..")).toAbsolutePath().normalize();
-        second = AppProcess.start(home.resolve("processor/target/quarkus-app/quarkus-run.jar"), Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.getProperty("kafka.bootstrap.servers"),
-                "ATTACHE_S3_ENDPOINT", stack.getProperty("s3.endpoint"),
-                "ATTACHE_S3_ACCESS_KEY", stack.getProperty("s3.access-key"),
-                "ATTACHE_S3_SECRET_KEY", stack.getProperty("s3.secret-key"),
-                "ATTACHE_S3_BUCKET", stack.getProperty("s3.bucket"),
-                "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("processor-2-state").toString()),
+        second = AppProcess.start(home.resolve("processor/target/quarkus-app/quarkus-run.jar"),
+                StackConfig.processorEnvironment(Files.createTempDirectory("processor-2-state").toString(),
+                        "attache-processor-2"),
                 Duration.ofSeconds(120));
         Runtime.getRuntime().addShutdownHook(new Thread(second::close));
         // Both instances ready: the rebalance that gave the second its partitions is over.
@@ -86,10 +82,16 @@ class TwoProcessorsIT {
                 AttachmentQuery query = new AttachmentQuery(tenant, events.get(i), null,
                         new Route("v1.0", "me", oid, "events", null, null),
                         new Principal("delegated", oid, null, List.of("Calendars.ReadWrite"), List.of()));
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(processor + AttachmentQuery.PATH))
+                byte[] body = ContractJson.MAPPER.writeValueAsBytes(query);
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(processor + AttachmentQuery.PATH))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(ContractJson.MAPPER.writeValueAsBytes(query)))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                HttpResponse<String> anonymous = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = HTTP.send(request
+                        .header("Authorization", "Bearer " + Tokens.service(AttachmentQuery.PATH, body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(anonymous.statusCode()).as("no service token, nothing read").isEqualTo(401);
+                assertThat(anonymous.body()).doesNotContain("e" + i + ".txt");
                 assertThat(answer.statusCode()).as(processor + " " + answer.body()).isEqualTo(200);
                 assertThat(answer.body()).contains("\"name\":\"e" + i + ".txt\"");
             }

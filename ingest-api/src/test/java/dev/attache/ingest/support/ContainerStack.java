@@ -46,6 +46,8 @@ final class ContainerStack {
         try {
             Properties ready = new Properties();
             ready.setProperty("kafka.bootstrap.servers", kafka.getBootstrapServers());
+            // the container broker has no SASL listener: the apps are told so
+            ready.setProperty("kafka.security.protocol", "PLAINTEXT");
             ready.setProperty("s3.endpoint", minio.getS3URL());
             ready.setProperty("s3.access-key", minio.getUserName());
             ready.setProperty("s3.secret-key", minio.getPassword());
@@ -54,9 +56,13 @@ final class ContainerStack {
             ready.setProperty("jwt.issuer", ISSUER);
             provision(ready);
             writeKeys(ready);
+            writeServiceKeys(ready);
             Path home = Path.of(System.getProperty("attache.home", "..")).toAbsolutePath().normalize();
             AppProcess processor = AppProcess.start(home.resolve("processor/target/quarkus-app/quarkus-run.jar"),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", ready.getProperty("kafka.bootstrap.servers"),
+                            "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
+                            "ATTACHE_KAFKA_PASSWORD", "none",
+                            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", ready.getProperty("service-token.jwks"),
                             "ATTACHE_S3_ENDPOINT", ready.getProperty("s3.endpoint"),
                             "ATTACHE_S3_ACCESS_KEY", ready.getProperty("s3.access-key"),
                             "ATTACHE_S3_SECRET_KEY", ready.getProperty("s3.secret-key"),
@@ -118,6 +124,25 @@ final class ContainerStack {
         Files.writeString(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
         ready.setProperty("jwt.public-key", publicKey.toString());
         ready.setProperty("jwt.private-key", privateKey.toString());
+    }
+
+    /** The service key pair of the internal API: ingest-api signs with the private half, the processor has the set. */
+    private static void writeServiceKeys(Properties ready) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        org.jose4j.jwk.EllipticCurveJsonWebKey jwk = new org.jose4j.jwk.EllipticCurveJsonWebKey(
+                (java.security.interfaces.ECPublicKey) keys.getPublic());
+        jwk.setKeyId("containers");
+        Path dir = Files.createTempDirectory("attache-service-jwt");
+        Path privateKey = dir.resolve("private.pem");
+        Path jwks = dir.resolve("jwks.json");
+        Files.writeString(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        Files.writeString(jwks, new org.jose4j.jwk.JsonWebKeySet(jwk).toJson(
+                org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        ready.setProperty("service-token.private-key", privateKey.toString());
+        ready.setProperty("service-token.key-id", "containers");
+        ready.setProperty("service-token.jwks", jwks.toString());
     }
 
     private static String pem(String type, byte[] der) {

@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -106,9 +105,8 @@ public final class Events {
     }
 
     private static <T> void send(String topic, String key, T value, JsonSerde<T> serde) {
-        Properties config = new Properties();
-        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                PipelineStack.ready().getProperty("kafka.bootstrap.servers"), ProducerConfig.ACKS_CONFIG, "all"));
+        Properties config = StackConfig.adminClient();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, T> producer = new KafkaProducer<>(config, new StringSerializer(), serde)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {

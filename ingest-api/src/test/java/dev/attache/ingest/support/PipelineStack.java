@@ -3,6 +3,7 @@ package dev.attache.ingest.support;
 import java.util.Map;
 import java.util.Properties;
 
+import dev.attache.schemas.kafka.KafkaAccess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -34,16 +35,21 @@ public class PipelineStack implements QuarkusTestResourceLifecycleManager {
             ready = !containers() ? LauncherStack.start()
                     : DockerCondition.dockerAvailable() ? ContainerStack.start() : ContainerStack.absent();
         }
-        return Map.of(
-                "kafka.bootstrap.servers", ready.getProperty("kafka.bootstrap.servers"),
-                "attache.s3.endpoint", ready.getProperty("s3.endpoint"),
-                "attache.s3.access-key", ready.getProperty("s3.access-key"),
-                "attache.s3.secret-key", ready.getProperty("s3.secret-key"),
-                "attache.s3.bucket", ready.getProperty("s3.bucket"),
-                "attache.s3.region", ready.getProperty("s3.region", "us-east-1"),
-                "mp.jwt.verify.publickey.location", ready.getProperty("jwt.public-key"),
-                "mp.jwt.verify.issuer", ready.getProperty("jwt.issuer"),
-                "attache.processor.url", ready.getProperty("processor.url", "http://127.0.0.1:1"));
+        return Map.ofEntries(
+                Map.entry("kafka.bootstrap.servers", ready.getProperty("kafka.bootstrap.servers")),
+                Map.entry("kafka.security.protocol", ready.getProperty("kafka.security.protocol", "PLAINTEXT")),
+                Map.entry("attache.kafka.password", StackConfig.kafkaPassword(KafkaAccess.INGEST_API)),
+                Map.entry("attache.processor.token-key-location",
+                        ready.getProperty("service-token.private-key", "none.pem")),
+                Map.entry("attache.processor.token-key-id", ready.getProperty("service-token.key-id", "none")),
+                Map.entry("attache.s3.endpoint", ready.getProperty("s3.endpoint")),
+                Map.entry("attache.s3.access-key", ready.getProperty("s3.access-key")),
+                Map.entry("attache.s3.secret-key", ready.getProperty("s3.secret-key")),
+                Map.entry("attache.s3.bucket", ready.getProperty("s3.bucket")),
+                Map.entry("attache.s3.region", ready.getProperty("s3.region", "us-east-1")),
+                Map.entry("mp.jwt.verify.publickey.location", ready.getProperty("jwt.public-key")),
+                Map.entry("mp.jwt.verify.issuer", ready.getProperty("jwt.issuer")),
+                Map.entry("attache.processor.url", ready.getProperty("processor.url", "http://127.0.0.1:1")));
     }
 
     @Override

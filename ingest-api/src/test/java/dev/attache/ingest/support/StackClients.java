@@ -75,8 +75,7 @@ public final class StackClients {
 
     /** Writes {@code value} as it is to {@code topic}, as any client of the broker could. */
     public static void produce(String topic, String key, byte[] value, Headers headers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PipelineStack.ready().getProperty("kafka.bootstrap.servers"));
+        Properties config = StackConfig.adminClient();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -92,8 +91,7 @@ public final class StackClients {
      */
     public static Optional<ConsumerRecord<String, byte[]>> findRecord(String topic, Predicate<String> match,
             Duration timeout) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PipelineStack.ready().getProperty("kafka.bootstrap.servers"));
+        Properties config = StackConfig.adminClient();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.attache.schemas.internal.ServiceToken;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -67,6 +69,23 @@ public final class Tokens {
 
     public static String user(String tenant) {
         return sign(delegated(tenant, UUID.randomUUID().toString()));
+    }
+
+    /** A service token for a call to the processor's internal {@code path} with {@code body}, as ingest-api signs it. */
+    public static String service(String path, byte[] body) {
+        try {
+            PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(Path.of(
+                    PipelineStack.ready().getProperty("service-token.private-key"))), SignatureAlgorithm.ES256);
+            return Jwt.issuer(ServiceToken.ISSUER).audience(ServiceToken.AUDIENCE).subject(ServiceToken.ISSUER)
+                    .claim(ServiceToken.PATH_CLAIM, path)
+                    .claim(ServiceToken.BODY_HASH_CLAIM, ServiceToken.bodyHash(body))
+                    .expiresIn(Duration.ofSeconds(ServiceToken.LIFETIME_SECONDS))
+                    .jws().algorithm(SignatureAlgorithm.ES256)
+                    .keyId(PipelineStack.ready().getProperty("service-token.key-id"))
+                    .sign(key);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot sign a service token", e);
+        }
     }
 
     public static PrivateKey privateKey() {

@@ -22,7 +22,7 @@ public final class FullDisk {
     }
 
     public static SpoolDirectory spool(Path base) {
-        return new SpoolDirectory(base);
+        return new SpoolDirectory(base, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     public static RequestLimits limits(long maxRequestBytes) {

@@ -1,34 +1,46 @@
 package dev.attache.processor.query;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.attache.processor.rules.LookupAnswer;
 import dev.attache.schemas.attachment.AttachmentQuery;
+import dev.attache.schemas.attachment.ReplyError;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * {@code POST /internal/attachments/query}: ingest-api's read of an event's attachments, all or one (body
- * {@link AttachmentQuery}); answered by {@link StateQueries}. Internal: reachable inside the cluster only, never
- * exposed to clients.
+ * {@link AttachmentQuery}); answered by {@link StateQueries}. Internal: callers prove who they are
+ * with a service token ({@link InternalCallers}); it is never exposed to clients.
  */
 @Path(AttachmentQuery.PATH)
 public class AttachmentQueryResource {
 
     private final StateQueries queries;
+    private final InternalCallers callers;
 
-    public AttachmentQueryResource(StateQueries queries) {
+    public AttachmentQueryResource(StateQueries queries, InternalCallers callers) {
         this.queries = queries;
+        this.callers = callers;
     }
 
     /** The body is read as bytes so that it is forwarded as it came and a malformed one is answered {@code 400}. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public Response query(byte[] body, @HeaderParam(LookupForwarder.FORWARDED_HEADER) String forwarded) {
-        return queries.attachments(body, forwarded != null).toResponse();
+    public Response query(byte[] body, @HeaderParam(LookupForwarder.FORWARDED_HEADER) String forwarded,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Optional<ReplyError> refused = callers.refusal(authorization, AttachmentQuery.PATH, body);
+        if (refused.isPresent()) {
+            return LookupReply.of(LookupAnswer.refused(refused.get())).toResponse();
+        }
+        return queries.attachments(body, forwarded != null, authorization).toResponse();
     }
 }

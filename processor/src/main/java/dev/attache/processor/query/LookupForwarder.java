@@ -35,11 +35,15 @@ public final class LookupForwarder {
         this.timeout = timeout;
     }
 
-    /** {@code host}'s answer to {@code body} posted to {@code path}, or {@code 503} when it cannot be had in time. */
-    public LookupReply forward(HostInfo host, String path, byte[] body) {
+    /**
+     * {@code host}'s answer to {@code body} posted to {@code path}, or {@code 503} when it cannot be had in time. The
+     * caller's service token goes along unchanged: it is bound to this path and body, and {@code host} verifies it.
+     */
+    public LookupReply forward(HostInfo host, String path, byte[] body, String authorization) {
         HttpRequest request = HttpRequest.newBuilder(uri(host, path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .header(FORWARDED_HEADER, "1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

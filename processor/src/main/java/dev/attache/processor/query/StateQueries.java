@@ -48,21 +48,23 @@ public class StateQueries {
      * The answer to an event lookup (the request body, an {@code EventLookup}).
      *
      * @param forwarded whether another instance forwarded it here (it is then never forwarded again)
+     * @param authorization the caller's verified service token, relayed if the read is forwarded
      */
-    public LookupReply lookup(byte[] body, boolean forwarded) {
-        return read(StateRead.EVENT_LOOKUP, body, forwarded);
+    public LookupReply lookup(byte[] body, boolean forwarded, String authorization) {
+        return read(StateRead.EVENT_LOOKUP, body, forwarded, authorization);
     }
 
     /**
      * The answer to an attachment query (the request body, an {@code AttachmentQuery}).
      *
      * @param forwarded whether another instance forwarded it here (it is then never forwarded again)
+     * @param authorization the caller's verified service token, relayed if the read is forwarded
      */
-    public LookupReply attachments(byte[] body, boolean forwarded) {
-        return read(StateRead.ATTACHMENT_QUERY, body, forwarded);
+    public LookupReply attachments(byte[] body, boolean forwarded, String authorization) {
+        return read(StateRead.ATTACHMENT_QUERY, body, forwarded, authorization);
     }
 
-    private <Q> LookupReply read(StateRead<Q> read, byte[] body, boolean forwarded) {
+    private <Q> LookupReply read(StateRead<Q> read, byte[] body, boolean forwarded, String authorization) {
         Optional<Q> parsed = parse(body, read.type());
         Optional<String> defect = parsed.isPresent()
                 ? read.defect().apply(parsed.get())
@@ -88,7 +90,7 @@ public class StateQueries {
             return local(read, query, key, local.partition());
         }
         if (target instanceof LookupRouting.Remote remote) {
-            return forwarder.forward(remote.host(), read.path(), body);
+            return forwarder.forward(remote.host(), read.path(), body, authorization);
         }
         return unavailable(read, key, ((LookupRouting.Unavailable) target).reason());
     }

@@ -11,26 +11,26 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
-import dev.attache.processor.objects.ObjectDiscarder;
 import dev.attache.schemas.attachment.AttachmentRecord;
+import dev.attache.schemas.attachment.ObjectDeletion;
 
 /**
  * Deletes the attachments of a deleted event, wherever the deletion came from (a Graph {@code DELETE} or a system of
  * record's tombstone): the records in the store, the records on {@code attachments} (tombstones, partitioned by event)
- * and the objects. The store and topic changes are in the caller's transaction; the object deletes are not, and are
- * idempotent, so a retried transaction deletes them again.
+ * and the objects (deletion requests). All of it is in the caller's transaction; the objects go once it committed,
+ * however many attachments the event had, without an S3 call on the stream thread.
  */
 final class AttachmentCascade {
 
     private static final Logger LOG = Logger.getLogger(AttachmentCascade.class);
 
     private final KeyValueStore<String, AttachmentRecord> attachments;
-    private final ObjectDiscarder discarder;
+    private final DeletionRequests deletions;
     private final ProcessorContext<String, Object> context;
 
-    AttachmentCascade(ProcessorContext<String, Object> context, ObjectDiscarder discarder) {
+    AttachmentCascade(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.discarder = discarder;
+        this.deletions = new DeletionRequests(context);
         this.attachments = context.getStateStore(AttachmentTopology.ATTACHMENTS_STORE);
     }
 
@@ -47,7 +47,8 @@ final class AttachmentCascade {
         for (KeyValue<String, AttachmentRecord> attachment : scan(eventKey)) {
             attachments.delete(attachment.key);
             context.forward(new Record<>(attachment.key, null, timestamp), AttachmentTopology.ATTACHMENTS_SINK);
-            discarder.discard(attachment.value.object());
+            deletions.request(attachment.value.tenantId(), attachment.value.attachmentId(),
+                    attachment.value.object(), ObjectDeletion.EVENT_DELETED, timestamp);
         }
     }
 

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.FailOnInvalidTimestamp;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
-import dev.attache.processor.objects.ObjectDiscarder;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.kafka.CalendarEventSerde;
 import dev.attache.schemas.kafka.CalendarShareSerde;
@@ -26,6 +25,7 @@ import dev.attache.schemas.kafka.Topics;
  * <pre>
  * attachment-commands ──▶ command processor ──┬─▶ attachments          (records and tombstones, partitioned by event)
  *                              │        │       ├─▶ calendar-events      (events created / deleted through Graph)
+ *                              │        │       ├─▶ object-deletions     (objects let go, deleted after the commit)
  *                              │        │       └─▶ REPLY_TOPIC of the command (replies, when it asked for one)
  *                              ▼        ▼       │
  *                 attachments-store  events-store
@@ -50,6 +50,7 @@ public final class AttachmentTopology {
     public static final String ATTACHMENTS_STORE = "attachments-store";
     public static final String ATTACHMENTS_SINK = "attachments-sink";
     public static final String REPLIES_SINK = "replies-sink";
+    public static final String DELETIONS_SINK = "object-deletions-sink";
 
     public static final String EVENTS_SOURCE = "calendar-events-source";
     public static final String EVENTS_REGISTRY = "calendar-events-registry";
@@ -77,23 +78,21 @@ public final class AttachmentTopology {
 
     /**
      * @param replyTopics the topics a command may ask its reply to be sent to (whole-name match)
-     * @param discarder deletes the payloads of rejected commands, of deleted attachments and of deleted events'
-     *     attachments
      * @param outcomes counts what happened to each command
      */
-    public static Topology build(Pattern replyTopics, ObjectDiscarder discarder, CommandOutcomes outcomes) {
+    public static Topology build(Pattern replyTopics, CommandOutcomes outcomes) {
         Topology topology = new Topology();
         // The record timestamp is the broker's log-append time (the topic is LogAppendTime): lastModifiedDateTime
         // derives from it, so take it as is and fail on a record without one rather than invent a time. Earliest:
         // a new application id (a replay) must start from the first command.
         topology.addSource(AutoOffsetReset.earliest(), SOURCE, new FailOnInvalidTimestamp(),
                 Serdes.String().deserializer(), JsonSerde.commands(), Topics.ATTACHMENT_COMMANDS);
-        topology.addProcessor(PROCESSOR, () -> new CommandProcessor(replyTopics, discarder, outcomes), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new CommandProcessor(replyTopics, outcomes), SOURCE);
         // The registry of events is read from its beginning: an event published before this application first ran
         // exists all the same.
         topology.addSource(AutoOffsetReset.earliest(), EVENTS_SOURCE, Serdes.String().deserializer(),
                 new CalendarEventSerde(), Topics.CALENDAR_EVENTS);
-        topology.addProcessor(EVENTS_REGISTRY, () -> new EventRegistryProcessor(discarder), EVENTS_SOURCE);
+        topology.addProcessor(EVENTS_REGISTRY, EventRegistryProcessor::new, EVENTS_SOURCE);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATTACHMENTS_STORE),
                 Serdes.String(), JsonSerde.records()), PROCESSOR, EVENTS_REGISTRY);
@@ -103,6 +102,9 @@ public final class AttachmentTopology {
                 new EventPartitioner(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(REPLIES_SINK, AddressedReply.TOPIC, Serdes.String().serializer(),
                 AddressedReply.serializer(), AddressedReply.PARTITION, PROCESSOR);
+        // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object
+        topology.addSink(DELETIONS_SINK, Topics.OBJECT_DELETIONS, Serdes.String().serializer(),
+                JsonSerde.deletions().serializer(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(EVENTS_SINK, Topics.CALENDAR_EVENTS, Serdes.String().serializer(), new CalendarEventSerde(),
                 BY_EVENT_KEY, PROCESSOR);
 

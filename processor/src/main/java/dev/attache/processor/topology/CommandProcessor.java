@@ -10,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
-import dev.attache.processor.objects.ObjectDiscarder;
 import dev.attache.processor.rules.AccessRules;
 import dev.attache.processor.rules.AccessRules.Mode;
 import dev.attache.processor.rules.AccessRules.Verdict;
@@ -24,13 +23,14 @@ import dev.attache.processor.topology.CommandOutcomes.Outcome;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.attachment.ObjectDeletion;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.kafka.AttachmentKeys;
 
 /**
- * Applies the rules to each command and wires their outcome: store and publish what they made, discard the payloads
- * they let go, answer the requester. It decides nothing itself. Output values are a record or tombstone (to
+ * Applies the rules to each command and wires their outcome: store and publish what they made, let go of the
+ * payloads they refused or deleted (deletion requests), answer the requester. It decides nothing itself. Output values are a record or tombstone (to
  * {@code attachments}), an event or tombstone (to {@code calendar-events}) or an {@link AddressedReply} (to the
  * replies sink), hence {@code Object}.
  */
@@ -39,7 +39,6 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
 
     private final Pattern replyTopics;
-    private final ObjectDiscarder discarder;
     private final CommandOutcomes outcomes;
 
     private ProcessorContext<String, Object> context;
@@ -47,10 +46,10 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private KeyValueStore<String, CalendarEvent> events;
     private Registry registry;
     private AttachmentCascade cascade;
+    private DeletionRequests deletions;
 
-    CommandProcessor(Pattern replyTopics, ObjectDiscarder discarder, CommandOutcomes outcomes) {
+    CommandProcessor(Pattern replyTopics, CommandOutcomes outcomes) {
         this.replyTopics = replyTopics;
-        this.discarder = discarder;
         this.outcomes = outcomes;
     }
 
@@ -62,7 +61,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         this.registry = new StoreRegistry(context.getStateStore(AttachmentTopology.SHARES_STORE),
                 context.getStateStore(AttachmentTopology.MEMBERSHIPS_STORE),
                 context.getStateStore(AttachmentTopology.DIRECTORY_STORE));
-        this.cascade = new AttachmentCascade(context, discarder);
+        this.cascade = new AttachmentCascade(context);
+        this.deletions = new DeletionRequests(context);
     }
 
     @Override
@@ -104,7 +104,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
                 events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
         if (access != Verdict.ALLOWED) {
-            return reject(command, access.error());
+            return reject(command, access.error(), appendTime);
         }
         Decision decision = AttachmentRules.decide(command, Instant.ofEpochMilli(appendTime));
         if (decision instanceof Decision.Accepted accepted) {
@@ -115,14 +115,15 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             return AttachmentReply.created(accepted.record());
         }
         if (decision instanceof Decision.Rejected rejected) {
-            return reject(command, rejected.error());
+            return reject(command, rejected.error(), appendTime);
         }
         return unprocessable(command, ((Decision.Unprocessable) decision).reason());
     }
 
-    /** The processor owns an appended command's object: refusing the attachment deletes it. */
-    private AttachmentReply reject(AttachmentCommand command, ReplyError error) {
-        discarder.discard(command.object());
+    /** The processor owns an appended command's object: refusing the attachment lets it go. */
+    private AttachmentReply reject(AttachmentCommand command, ReplyError error, long appendTime) {
+        deletions.request(command.tenantId(), command.attachmentId(), command.object(), ObjectDeletion.REJECTED,
+                appendTime);
         outcomes.count(Outcome.REJECTED);
         return AttachmentReply.rejected(command.attachmentId(), error);
     }
@@ -147,9 +148,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         }
         attachments.delete(key);
         context.forward(new Record<>(key, null, appendTime), AttachmentTopology.ATTACHMENTS_SINK);
-        // after the store, so reads stop finding the record before its object goes; not in the transaction: if it
-        // aborts, the command is processed again and deletes both again (object deletes are idempotent)
-        discarder.discard(stored.object());
+        // the object goes once this transaction committed: reads stop finding the record before that
+        deletions.request(stored.tenantId(), stored.attachmentId(), stored.object(), ObjectDeletion.ATTACHMENT_DELETED,
+                appendTime);
         outcomes.count(Outcome.DELETED);
         return AttachmentReply.attachmentDeleted(stored);
     }

@@ -6,7 +6,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
-import dev.attache.processor.objects.ObjectDiscarder;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.kafka.AttachmentKeys;
 
@@ -20,18 +19,13 @@ final class EventRegistryProcessor implements Processor<String, CalendarEvent, S
 
     private static final Logger LOG = Logger.getLogger(EventRegistryProcessor.class);
 
-    private final ObjectDiscarder discarder;
     private KeyValueStore<String, CalendarEvent> store;
     private AttachmentCascade cascade;
-
-    EventRegistryProcessor(ObjectDiscarder discarder) {
-        this.discarder = discarder;
-    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         store = context.getStateStore(AttachmentTopology.EVENTS_STORE);
-        cascade = new AttachmentCascade(context, discarder);
+        cascade = new AttachmentCascade(context);
     }
 
     @Override

@@ -23,4 +23,14 @@ public interface ProcessorConfig {
      */
     @WithDefault("2S")
     Duration lookupForwardTimeout();
+
+    /**
+     * This instance's name in the consumer group (its static membership, {@code group.instance.id}): unique per
+     * instance, stable across its restarts.
+     */
+    String instanceId();
+
+    /** Whether this instance carries out the deletion requests ({@code objects.ObjectDeleter}); off only in tests. */
+    @WithDefault("true")
+    boolean deleterEnabled();
 }

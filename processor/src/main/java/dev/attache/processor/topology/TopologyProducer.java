@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Produces;
 
 import org.apache.kafka.streams.Topology;
 
-import dev.attache.processor.objects.ObjectDiscarder;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Hands the topology to the Kafka Streams extension, which configures, starts and stops it. */
@@ -15,8 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class TopologyProducer {
 
     @Produces
-    public Topology buildTopology(ProcessorConfig config, ObjectDiscarder discarder, MeterRegistry registry) {
-        return AttachmentTopology.build(Pattern.compile(config.replyTopics()), discarder,
-                new CommandOutcomes(registry));
+    public Topology buildTopology(ProcessorConfig config, MeterRegistry registry) {
+        return AttachmentTopology.build(Pattern.compile(config.replyTopics()), new CommandOutcomes(registry));
     }
 }

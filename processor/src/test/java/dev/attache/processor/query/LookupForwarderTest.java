@@ -28,8 +28,10 @@ class LookupForwarderTest {
 
     static final byte[] LOOKUP = "{\"tenantId\":\"t\",\"eventId\":\"e\"}".getBytes(StandardCharsets.UTF_8);
 
-    /** What the stand-in received: method, path, forwarded header, body. */
-    record Received(String method, String path, String forwarded, String body) {
+    static final String TOKEN = "Bearer eyJ.caller.token";
+
+    /** What the stand-in received: method, path, forwarded header, the caller's token, body. */
+    record Received(String method, String path, String forwarded, String authorization, String body) {
     }
 
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -52,6 +54,7 @@ class LookupForwarderTest {
     private void handle(HttpExchange exchange) throws IOException {
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst(LookupForwarder.FORWARDED_HEADER),
+                exchange.getRequestHeaders().getFirst("Authorization"),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         exchange.sendResponseHeaders(status, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -64,15 +67,15 @@ class LookupForwarderTest {
     }
 
     LookupReply forward() {
-        return new LookupForwarder(Duration.ofSeconds(2)).forward(hostInfo(), EventLookup.PATH, LOOKUP);
+        return new LookupForwarder(Duration.ofSeconds(2)).forward(hostInfo(), EventLookup.PATH, LOOKUP, TOKEN);
     }
 
     @Test
-    void theSameBodyIsPostedToTheLookupPathMarkedAsForwarded() throws InterruptedException {
+    void theSameBodyAndTheCallersTokenArePostedToTheLookupPathMarkedAsForwarded() throws InterruptedException {
         forward();
 
         Received request = received.poll(5, TimeUnit.SECONDS);
-        assertThat(request).isEqualTo(new Received("POST", EventLookup.PATH, "1",
+        assertThat(request).isEqualTo(new Received("POST", EventLookup.PATH, "1", TOKEN,
                 new String(LOOKUP, StandardCharsets.UTF_8)));
     }
 
@@ -83,9 +86,9 @@ class LookupForwarderTest {
         answer = "{\"value\":[]}".getBytes(StandardCharsets.UTF_8);
 
         LookupReply reply = new LookupForwarder(Duration.ofSeconds(2)).forward(hostInfo(), AttachmentQuery.PATH,
-                query);
+                query, TOKEN);
 
-        assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Received("POST", AttachmentQuery.PATH, "1",
+        assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new Received("POST", AttachmentQuery.PATH, "1", TOKEN,
                 new String(query, StandardCharsets.UTF_8)));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(answer);
@@ -112,7 +115,7 @@ class LookupForwarderTest {
         HostInfo gone = hostInfo();
         host.stop(0);
 
-        LookupReply reply = new LookupForwarder(Duration.ofSeconds(2)).forward(gone, EventLookup.PATH, LOOKUP);
+        LookupReply reply = new LookupForwarder(Duration.ofSeconds(2)).forward(gone, EventLookup.PATH, LOOKUP, TOKEN);
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.retry()).isTrue();

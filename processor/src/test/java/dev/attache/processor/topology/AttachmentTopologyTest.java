@@ -41,13 +41,11 @@ class AttachmentTopologyTest {
     Path stateDir;
 
     TopologyHarness harness;
-    RecordingDiscarder discarder;
     TopologyTestDriver driver;
 
     @BeforeEach
     void start() {
         harness = new TopologyHarness(stateDir);
-        discarder = harness.discarder;
         driver = harness.driver;
         // attachments belong to events that exist: the signed-in user's event, as the calendar system publishes it
         harness.publish(Commands.myEvent());
@@ -109,7 +107,7 @@ class AttachmentTopologyTest {
         assertThat(replies).hasSize(1);
         assertThat(replies.get(0).key()).isEqualTo(AttachmentKeys.eventKey(command.tenantId(), command.eventId()));
         assertThat(replies.get(0).value()).isEqualTo(AttachmentReply.created(record));
-        assertThat(discarder.discarded).isEmpty();
+        assertThat(harness.discarded()).isEmpty();
         assertThat(counted("created")).isEqualTo(1);
     }
 
@@ -157,7 +155,7 @@ class AttachmentTopologyTest {
         assertThat(reply.error()).isEqualTo(new ReplyError(400, "ErrorInvalidRequest",
                 "The contentType 'image/png' does not match the content, which was detected as 'image/jpeg'."));
         assertThat(replies.get(0).headers().toArray()).extracting(Header::key).containsExactly(CORRELATION_ID);
-        assertThat(discarder.discarded).containsExactly(command.object());
+        assertThat(harness.discarded()).containsExactly(command.object());
         assertThat(storedForEvent(command.tenantId(), command.eventId())).isEmpty();
         assertThat(attachments()).isEmpty();
         assertThat(counted("rejected")).isEqualTo(1);
@@ -192,7 +190,7 @@ class AttachmentTopologyTest {
         List<TestRecord<String, AttachmentReply>> replies = replies();
         assertThat(replies).extracting(reply -> reply.value().outcome()).containsExactly("created", "created");
         assertThat(replies.get(1).value().attachment().contentType()).isEqualTo("image/jpeg");
-        assertThat(discarder.discarded).isEmpty();
+        assertThat(harness.discarded()).isEmpty();
     }
 
     @Test
@@ -217,7 +215,7 @@ class AttachmentTopologyTest {
         assertThat(driver.producedTopicNames()).doesNotContain("audit-log", Topics.ATTACHMENT_REPLIES);
         assertThat(attachments()).extracting(TestRecord::key).containsExactly(AttachmentKeys.attachmentKey(
                 accepted.tenantId(), accepted.eventId(), accepted.attachmentId()));
-        assertThat(discarder.discarded).containsExactly(rejected.object());
+        assertThat(harness.discarded()).containsExactly(rejected.object());
     }
 
     @Test
@@ -229,7 +227,7 @@ class AttachmentTopologyTest {
         assertThat(replies()).extracting(TestRecord::value).containsExactly(AttachmentReply.rejected(
                 command.attachmentId(), new ReplyError(500, "generalException",
                         "The attachment could not be processed.")));
-        assertThat(discarder.discarded).isEmpty();
+        assertThat(harness.discarded()).isEmpty();
         assertThat(attachments()).isEmpty();
         assertThat(counted("unprocessable")).isEqualTo(1);
     }

@@ -102,7 +102,7 @@ class DeleteAttachmentTopologyTest {
         assertThat(h.store().get(AttachmentKeys.attachmentKey(record.tenantId(), record.eventId(),
                 record.attachmentId()))).isEqualTo(record);
         assertThat(h.attachments()).isEmpty();
-        assertThat(h.discarder.discarded).isEmpty();
+        assertThat(h.discarded()).isEmpty();
     }
 
     @Nested
@@ -126,7 +126,7 @@ class DeleteAttachmentTopologyTest {
             assertThat(published.get(0).value()).isNull();
             assertThat(published.get(0).getRecordTime()).isEqualTo(LATER);
             assertThat(published.get(0).headers().toArray()).as("no command header on the tombstone").isEmpty();
-            assertThat(h.discarder.discarded).containsExactly(menu.object());
+            assertThat(h.discarded()).containsExactly(menu.object());
             assertThat(menu.object()).isEqualTo(menu(1).build().object());
             // the event is not touched
             assertThat(h.eventsStore().get(AttachmentKeys.eventKey(TENANT, EVENT))).isEqualTo(Commands.myEvent());
@@ -164,7 +164,7 @@ class DeleteAttachmentTopologyTest {
                     .route("user", OTHER_USER, "events", null, null), LATER))
                     .isEqualTo(AttachmentReply.attachmentDeleted(two));
             assertThat(h.storedForEvent(TENANT, EVENT)).isEmpty();
-            assertThat(h.discarder.discarded).containsExactly(one.object(), two.object());
+            assertThat(h.discarded()).containsExactly(one.object(), two.object());
         }
     }
 
@@ -182,7 +182,7 @@ class DeleteAttachmentTopologyTest {
 
             assertThat(again).isEqualTo(AttachmentReply.rejected(menu.attachmentId(), NOT_FOUND));
             assertThat(h.attachments()).isEmpty();
-            assertThat(h.discarder.discarded).as("discarded once").containsExactly(menu.object());
+            assertThat(h.discarded()).as("discarded once").containsExactly(menu.object());
             assertThat(h.counted("deleted")).isEqualTo(1);
             assertThat(h.counted("rejected")).isEqualTo(1);
         }
@@ -214,7 +214,7 @@ class DeleteAttachmentTopologyTest {
             assertThat(delete(Commands.attachmentId(1)))
                     .isEqualTo(AttachmentReply.rejected(Commands.attachmentId(1), NOT_FOUND));
             assertThat(h.attachments()).isEmpty();
-            assertThat(h.discarder.discarded).isEmpty();
+            assertThat(h.discarded()).isEmpty();
         }
 
         @Test
@@ -320,7 +320,7 @@ class DeleteAttachmentTopologyTest {
             List<AttachmentReply> replies = new ArrayList<>();
             harness.replies().forEach(reply -> replies.add(reply.value()));
             return new Run(harness.rawAttachments(), replies, harness.storedForEvent(TENANT, EVENT),
-                    List.copyOf(harness.discarder.discarded));
+                    List.copyOf(harness.discarded()));
         }
     }
 

@@ -91,7 +91,7 @@ class EventsTopologyTest {
         AttachmentReply reply = ask(built, T0);
 
         assertThat(reply).isEqualTo(AttachmentReply.rejected(built.attachmentId(), error));
-        assertThat(h.discarder.discarded).contains(built.object());
+        assertThat(h.discarded()).contains(built.object());
         assertThat(h.store().get(AttachmentKeys.attachmentKey(built.tenantId(), built.eventId(),
                 built.attachmentId()))).isNull();
         assertThat(h.attachments()).isEmpty();
@@ -196,7 +196,7 @@ class EventsTopologyTest {
                     AttachmentKeys.attachmentKey(TENANT, EVENT, one.attachmentId()),
                     AttachmentKeys.attachmentKey(TENANT, EVENT, two.attachmentId()));
             assertThat(published).extracting(TestRecord::value).containsOnlyNulls();
-            assertThat(h.discarder.discarded).containsExactlyInAnyOrder(one.object(), two.object());
+            assertThat(h.discarded()).containsExactlyInAnyOrder(one.object(), two.object());
             assertThat(h.storedForEvent(TENANT, EVENT + "2")).as("another event's attachments stay").hasSize(1);
             assertThat(h.counted("deleted")).isEqualTo(1);
 
@@ -278,7 +278,7 @@ class EventsTopologyTest {
             h.publish(Commands.event(TENANT, EVENT, Commands.myEvent().owner(), null, "C9"));
 
             assertThat(ask(inDefaultCalendar.build(), T0.plusSeconds(5))).isEqualTo(first);
-            assertThat(h.discarder.discarded).isEmpty();
+            assertThat(h.discarded()).isEmpty();
         }
     }
 
@@ -400,7 +400,7 @@ class EventsTopologyTest {
                     EVENT, attached.attachmentId()));
             assertThat(tombstones.get(0).value()).isNull();
             assertThat(tombstones.get(0).getRecordTime()).isEqualTo(T0.plusSeconds(7));
-            assertThat(h.discarder.discarded).containsExactly(attached.object());
+            assertThat(h.discarded()).containsExactly(attached.object());
             assertRefused(menu(2), NOT_FOUND);
         }
 
@@ -414,7 +414,7 @@ class EventsTopologyTest {
 
             assertThat(h.storedForEvent(TENANT, EVENT)).hasSize(1);
             assertThat(h.attachments()).isEmpty();
-            assertThat(h.discarder.discarded).isEmpty();
+            assertThat(h.discarded()).isEmpty();
         }
 
         @Test

@@ -32,6 +32,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import dev.attache.schemas.ContractSchemas;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
+import dev.attache.schemas.attachment.ObjectRef;
+import dev.attache.schemas.attachment.ObjectDeletion;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
@@ -56,7 +58,6 @@ final class TopologyHarness implements AutoCloseable {
 
     static final byte[] CORRELATION = {0x3B, 0x00, (byte) 0x9A, 0x5C, 0x71, 0x0E, 0x42, (byte) 0xD1};
 
-    final RecordingDiscarder discarder = new RecordingDiscarder();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestInputTopic<String, AttachmentCommand> commands;
@@ -65,10 +66,12 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, GroupMembership> memberships;
     final TestInputTopic<String, DirectoryEntry> directory;
     private final TestOutputTopic<String, byte[]> eventsOut;
+    private final TestOutputTopic<String, byte[]> deletionsOut;
+    private final List<ObjectRef> discarded = new ArrayList<>();
 
     TopologyHarness(Path stateDir) {
         driver = new TopologyTestDriver(AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES),
-                discarder, new CommandOutcomes(registry)), streamsConfig(stateDir));
+                new CommandOutcomes(registry)), streamsConfig(stateDir));
         commands = driver.createInputTopic(Topics.ATTACHMENT_COMMANDS, new StringSerializer(), JsonSerde.commands());
         events = driver.createInputTopic(Topics.CALENDAR_EVENTS, new StringSerializer(), new CalendarEventSerde());
         shares = driver.createInputTopic(Topics.CALENDAR_SHARES, new StringSerializer(), new CalendarShareSerde());
@@ -76,6 +79,8 @@ final class TopologyHarness implements AutoCloseable {
                 new GroupMembershipSerde());
         directory = driver.createInputTopic(Topics.USER_DIRECTORY, new StringSerializer(), new DirectoryEntrySerde());
         eventsOut = driver.createOutputTopic(Topics.CALENDAR_EVENTS, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        deletionsOut = driver.createOutputTopic(Topics.OBJECT_DELETIONS, new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
 
@@ -146,6 +151,21 @@ final class TopologyHarness implements AutoCloseable {
         return new StoreRegistry(driver.getKeyValueStore(AttachmentTopology.SHARES_STORE),
                 driver.getKeyValueStore(AttachmentTopology.MEMBERSHIPS_STORE),
                 driver.getKeyValueStore(AttachmentTopology.DIRECTORY_STORE));
+    }
+
+    /**
+     * Every object let go so far, in order: the deletion requests on {@code object-deletions}, each checked against
+     * its schema and keyed by its object key.
+     */
+    List<ObjectRef> discarded() {
+        for (TestRecord<String, byte[]> record : deletionsOut.readRecordsToList()) {
+            assertConforms(ContractSchemas.DELETION_V1, record.value());
+            ObjectDeletion deletion = JsonSerde.deletions().deserializer().deserialize(Topics.OBJECT_DELETIONS,
+                    record.value());
+            assertThat(record.key()).isEqualTo(deletion.object().key());
+            discarded.add(deletion.object());
+        }
+        return List.copyOf(discarded);
     }
 
     /** Records on {@code attachments}, tombstones included (null values). */

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.attachment.ObjectDeletion;
 
 /** A Kafka serde for one contract type, through {@link ContractJson#MAPPER}. */
 public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
@@ -30,6 +31,10 @@ public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     public static JsonSerde<AttachmentReply> replies() {
         return new JsonSerde<>(AttachmentReply.class);
+    }
+
+    public static JsonSerde<ObjectDeletion> deletions() {
+        return new JsonSerde<>(ObjectDeletion.class);
     }
 
     @Override

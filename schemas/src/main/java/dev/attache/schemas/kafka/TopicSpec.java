@@ -24,6 +24,7 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
      *       forever: replaying them is how an audit rebuilds the records;</li>
      *   <li>replies are only useful while a request waits;</li>
      *   <li>attachments are the latest record per attachment;</li>
+ *   <li>object deletions are a work queue: kept a week, long enough to outlast an S3 outage;</li>
      *   <li>the registry topics (events, shares, memberships, directory) are the latest state per key. The events topic has
      *       the commands' partition count: the processor reads both with one task per partition.</li>
      * </ul>
@@ -47,6 +48,10 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                 new TopicSpec(Topics.GROUP_MEMBERSHIPS, 1, Map.of(
                         "cleanup.policy", "compact")),
                 new TopicSpec(Topics.USER_DIRECTORY, 1, Map.of(
-                        "cleanup.policy", "compact")));
+                        "cleanup.policy", "compact")),
+                // a request is carried out within seconds; a week leaves room for a long S3 outage
+                new TopicSpec(Topics.OBJECT_DELETIONS, partitions, Map.of(
+                        "retention.ms", Long.toString(7L * 24 * 3600 * 1000),
+                        "cleanup.policy", "delete")));
     }
 }

@@ -21,6 +21,9 @@ public final class Topics {
     /** Group memberships, compacted, keyed by {@code AttachmentKeys.membershipKey}. */
     public static final String GROUP_MEMBERSHIPS = "group-memberships";
 
+    /** Objects to delete once the decision that let them go has committed, keyed by the object key. */
+    public static final String OBJECT_DELETIONS = "object-deletions";
+
     /** User principal names of users, compacted, keyed by {@code AttachmentKeys.directoryKey}. */
     public static final String USER_DIRECTORY = "user-directory";
 

@@ -14,6 +14,7 @@ import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.attachment.ObjectDeletion;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReferenceFields;
@@ -107,6 +108,10 @@ class ContractSchemasTest {
                 json(new DirectoryEntry(1, "t1", "adele@contoso.com", "oid-2")))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.DIRECTORY_V1,
                 json(new DirectoryEntry(1, "t1", "not-a-upn", "oid-2")))).isNotEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.DELETION_V1, json(new ObjectDeletion(1, "t1",
+                "AAMkAtt=", record().object(), ObjectDeletion.REJECTED)))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.DELETION_V1, json(new ObjectDeletion(1, "t1",
+                "AAMkAtt=", record().object(), "because")))).isNotEmpty();
         AttachmentCommand deleteAttachment = new AttachmentCommand(1, "delete-attachment", "AAMkAtt=", "t1",
                 "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null);
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(deleteAttachment))).isEmpty();

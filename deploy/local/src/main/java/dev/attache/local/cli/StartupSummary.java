@@ -2,6 +2,7 @@ package dev.attache.local.cli;
 
 import dev.attache.local.stack.StackEndpoints;
 import dev.attache.local.stack.StackLayout;
+import dev.attache.schemas.kafka.KafkaAccess;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,7 +28,12 @@ final class StartupSummary {
             out.printf(ROW, "processor", stack.processorUrl());
         }
         if (stack.kafkaBootstrapServers() != null) {
-            out.printf(ROW, "Kafka", stack.kafkaBootstrapServers());
+            out.printf(ROW, "Kafka", stack.kafkaBootstrapServers() + "  SASL_PLAINTEXT, SCRAM-SHA-512, one user per app");
+            out.printf(ROW, "", "admin: kcat -b " + stack.kafkaBootstrapServers()
+                    + " -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512 \\");
+            out.printf(ROW, "", "  -X sasl.username=" + KafkaAccess.ADMIN + " -X sasl.password="
+                    + stack.kafkaCredentials().adminPassword() + " -L   (passwords: "
+                    + stack.kafkaCredentials().file() + ", dev only)");
         }
         if (stack.s3Endpoint() != null) {
             out.printf(ROW, "S3", stack.s3Endpoint() + "  bucket " + stack.bucket() + "  region " + stack.region());

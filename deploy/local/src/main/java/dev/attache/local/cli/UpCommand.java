@@ -117,7 +117,11 @@ final class UpCommand implements Callable<Integer> {
         try {
             StackLogging.toFile(layout.stackLog());
             stack.add("data dir lock", DataDirLock.acquire(layout.dataDir()));
-            StackEndpoints endpoints = new StackLauncher(options, stack).launch();
+            // an app that cannot be brought back ends everything, with a non-zero exit (the shutdown hook stops it all)
+            StackEndpoints endpoints = new StackLauncher(options, stack, () -> System.exit(1)).launch();
+            // what it runs, for `attache sweep` and friends; removed when it stops
+            ReadyFile.write(layout.stackFile(), endpoints);
+            stack.add("stack file", () -> Files.deleteIfExists(layout.stackFile()));
             if (readyFile != null) {
                 ReadyFile.write(readyFile, endpoints);
                 Path written = readyFile;

@@ -15,22 +15,33 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 
 /**
- * The RSA key pair the dev identity signs tokens with, kept as {@code private.pem} (PKCS#8) and {@code public.pem}
- * (X.509) in one directory. Created on first use and reused afterwards, so tokens minted by {@code attache token}
- * keep verifying across restarts of the stack.
+ * A key pair tokens are signed with, kept as {@code private.pem} (PKCS#8) and {@code public.pem} (X.509) in one
+ * directory: RSA for the dev identity (Entra signs with RS256), EC P-256 for the service tokens of the processor's
+ * internal API. Created on first use and reused afterwards, so tokens keep verifying across restarts of the stack.
  */
 public record SigningKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey privateKey, PublicKey publicKey) {
 
     public static final String PRIVATE_KEY_FILE = "private.pem";
     public static final String PUBLIC_KEY_FILE = "public.pem";
-    private static final int KEY_SIZE = 2048;
+    private static final int RSA_KEY_SIZE = 2048;
 
-    /** Loads the pair from {@code dir}, creating it first if either file is missing. */
+    /** The kinds of pair. */
+    public enum Algorithm {
+        RSA, EC
+    }
+
+    /** Loads the dev identity's RSA pair from {@code dir}, creating it first if either file is missing. */
     public static SigningKeys loadOrCreate(Path dir) throws IOException, GeneralSecurityException {
+        return loadOrCreate(dir, Algorithm.RSA);
+    }
+
+    /** Loads the pair from {@code dir}, creating one of {@code algorithm} first if either file is missing. */
+    public static SigningKeys loadOrCreate(Path dir, Algorithm algorithm) throws IOException, GeneralSecurityException {
         Files.createDirectories(dir);
         Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
         Path publicFile = dir.resolve(PUBLIC_KEY_FILE);
@@ -40,20 +51,25 @@ public record SigningKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey pr
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
             if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
-                create(privateFile, publicFile);
+                create(privateFile, publicFile, algorithm);
             }
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            PrivateKey privateKey = rsa.generatePrivate(
+            KeyFactory keys = KeyFactory.getInstance(algorithm.name());
+            PrivateKey privateKey = keys.generatePrivate(
                     new PKCS8EncodedKeySpec(PemFiles.read(privateFile, PemFiles.PRIVATE_KEY)));
-            PublicKey publicKey = rsa.generatePublic(
+            PublicKey publicKey = keys.generatePublic(
                     new X509EncodedKeySpec(PemFiles.read(publicFile, PemFiles.PUBLIC_KEY)));
             return new SigningKeys(privateFile, publicFile, privateKey, publicKey);
         }
     }
 
-    private static void create(Path privateFile, Path publicFile) throws IOException, GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(KEY_SIZE);
+    private static void create(Path privateFile, Path publicFile, Algorithm algorithm)
+            throws IOException, GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.name());
+        if (algorithm == Algorithm.RSA) {
+            generator.initialize(RSA_KEY_SIZE);
+        } else {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        }
         KeyPair pair = generator.generateKeyPair();
         write(privateFile, PemFiles.encode(PemFiles.PRIVATE_KEY, pair.getPrivate().getEncoded()), true);
         write(publicFile, PemFiles.encode(PemFiles.PUBLIC_KEY, pair.getPublic().getEncoded()), false);

@@ -6,12 +6,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,17 +24,16 @@ public final class TopicProvisioner {
     private static final short REPLICATION_FACTOR = 1;
     private static final long TIMEOUT_SECONDS = 30;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> adminConfig;
 
-    public TopicProvisioner(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param adminConfig a client of the broker allowed to create and configure topics */
+    public TopicProvisioner(Map<String, Object> adminConfig) {
+        this.adminConfig = adminConfig;
     }
 
     /** Makes {@code specs} exist; returns the names of the topics it had to create. */
     public List<String> provision(Collection<TopicSpec> specs) throws Exception {
-        Properties props = new Properties();
-        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             Map<ConfigResource, Collection<AlterConfigOp>> present = new HashMap<>();

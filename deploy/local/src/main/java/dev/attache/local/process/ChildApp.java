@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,13 +38,20 @@ public final class ChildApp implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(launch.logFile().toFile());
         builder.environment().putAll(launch.environment());
-        ChildApp app = new ChildApp(launch, builder.start());
-        app.process.onExit().thenAccept(app::reportUnexpectedExit);
-        return app;
+        return new ChildApp(launch, builder.start());
     }
 
     public AppLaunch launch() {
         return launch;
+    }
+
+    /**
+     * Completes with the exit code when the process ends without having been asked to stop ({@link #requestStop}):
+     * a crash, a kill from outside. Never completes for a stop this side asked for.
+     */
+    public CompletableFuture<Integer> unexpectedExit() {
+        return process.onExit().thenCompose(exited -> stopping ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture(exited.exitValue()));
     }
 
     /** The app's process id, for tools that observe it (the benchmark reads its memory). */
@@ -74,13 +82,6 @@ public final class ChildApp implements AutoCloseable {
         if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private void reportUnexpectedExit(Process exited) {
-        if (!stopping) {
-            System.err.printf("attache: %s exited with code %d; see %s%n",
-                    launch.name(), exited.exitValue(), launch.logFile());
         }
     }
 }

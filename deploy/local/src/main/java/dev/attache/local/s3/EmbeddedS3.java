@@ -23,14 +23,18 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
 
-    private final S3Proxy proxy;
-    private final BlobStoreContext context;
-    private final URI endpoint;
+    private final Path baseDir;
+    private final S3Credentials credentials;
+    private final String bucket;
+    private int port;
+    private S3Proxy proxy;
+    private BlobStoreContext context;
 
-    private EmbeddedS3(S3Proxy proxy, BlobStoreContext context, URI endpoint) {
-        this.proxy = proxy;
-        this.context = context;
-        this.endpoint = endpoint;
+    private EmbeddedS3(Path baseDir, int port, S3Credentials credentials, String bucket) {
+        this.baseDir = baseDir;
+        this.port = port;
+        this.credentials = credentials;
+        this.bucket = bucket;
     }
 
     /**
@@ -38,21 +42,31 @@ public final class EmbeddedS3 implements AutoCloseable {
      * makes sure {@code bucket} exists.
      */
     public static EmbeddedS3 start(Path baseDir, int port, S3Credentials credentials, String bucket) throws Exception {
+        EmbeddedS3 s3 = new EmbeddedS3(baseDir, port, credentials, bucket);
+        s3.start();
+        return s3;
+    }
+
+    /** Starts serving again (after {@link #stop()}) on the same port, unless it is running. */
+    public synchronized void start() throws Exception {
+        if (proxy != null) {
+            return;
+        }
         Files.createDirectories(baseDir);
         Properties overrides = new Properties();
         overrides.setProperty("jclouds.filesystem.basedir", baseDir.toAbsolutePath().toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem-nio2")
+        BlobStoreContext started = ContextBuilder.newBuilder("filesystem-nio2")
                 // jclouds requires credentials for every provider; a local directory ignores them
                 .credentials("local", "local")
                 .overrides(overrides)
                 // jclouds logs through java.util.logging (to the console) unless told to use slf4j
                 .modules(Set.of(new SLF4JLoggingModule()))
                 .build(BlobStoreContext.class);
-        S3Proxy proxy = null;
+        S3Proxy serving = null;
         try {
-            BlobStore blobStore = context.getBlobStore();
+            BlobStore blobStore = started.getBlobStore();
             blobStore.createContainerInLocation(null, bucket);
-            proxy = S3Proxy.builder()
+            serving = S3Proxy.builder()
                     .blobStore(blobStore)
                     .endpoint(URI.create("http://" + HOST + ":" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.accessKey(), credentials.secretKey())
@@ -60,28 +74,40 @@ public final class EmbeddedS3 implements AutoCloseable {
                     // with 501 NotImplemented; a dev store can do without verifying those checksums
                     .ignoreUnknownHeaders(true)
                     .build();
-            proxy.start(); // Jetty's start(): returns once the connector is bound
-            return new EmbeddedS3(proxy, context, URI.create("http://" + HOST + ":" + proxy.getPort()));
+            serving.start(); // Jetty's start(): returns once the connector is bound
+            port = serving.getPort();
+            proxy = serving;
+            context = started;
         } catch (Exception | Error e) {
-            if (proxy != null) {
-                proxy.stop();
+            if (serving != null) {
+                serving.stop();
             }
-            context.close();
+            started.close();
             throw e;
         }
     }
 
     /** {@code http://127.0.0.1:PORT}. */
     public URI endpoint() {
-        return endpoint;
+        return URI.create("http://" + HOST + ":" + port);
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Stops serving, leaving the objects where they are and the server startable again with {@link #start()}. */
+    public synchronized void stop() throws Exception {
+        if (proxy == null) {
+            return;
+        }
         try {
             proxy.stop();
         } finally {
             context.close();
+            proxy = null;
+            context = null;
         }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
     }
 }

@@ -1,11 +1,14 @@
 package dev.attache.local.stack;
 
+import dev.attache.local.kafka.KafkaClientConfig;
+import dev.attache.schemas.kafka.KafkaAccess;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /**
@@ -16,6 +19,8 @@ import java.util.Properties;
  */
 public final class ReadyFile {
 
+    public static final String PROCESSOR_URL = "processor.url";
+
     private ReadyFile() {
     }
 
@@ -23,6 +28,14 @@ public final class ReadyFile {
         Properties p = new Properties();
         if (stack.kafkaBootstrapServers() != null) {
             p.setProperty("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+            p.setProperty("kafka.security.protocol", KafkaClientConfig.PROTOCOL);
+            p.setProperty("kafka.sasl.mechanism", KafkaClientConfig.SCRAM);
+            // dev only: the admin for tools (kcat, tests' checks), each app's own user for running an app by hand
+            p.setProperty("kafka.admin.username", KafkaAccess.ADMIN);
+            p.setProperty("kafka.admin.password", stack.kafkaCredentials().adminPassword());
+            for (KafkaAccess app : KafkaAccess.apps()) {
+                p.setProperty("kafka." + app.user() + ".password", stack.kafkaCredentials().password(app.user()));
+            }
         }
         if (stack.s3Endpoint() != null) {
             p.setProperty("s3.endpoint", stack.s3Endpoint().toString());
@@ -34,8 +47,11 @@ public final class ReadyFile {
         p.setProperty("jwt.issuer", stack.issuer());
         p.setProperty("jwt.public-key", stack.signingKeys().publicKeyFile().toString());
         p.setProperty("jwt.private-key", stack.signingKeys().privateKeyFile().toString());
+        p.setProperty("service-token.private-key", stack.serviceKeys().pair().privateKeyFile().toString());
+        p.setProperty("service-token.key-id", stack.serviceKeys().keyId());
+        p.setProperty("service-token.jwks", stack.serviceKeys().jwksFile().toString());
         if (stack.processorUrl() != null) {
-            p.setProperty("processor.url", stack.processorUrl());
+            p.setProperty(PROCESSOR_URL, stack.processorUrl());
         }
         if (stack.ingestUrl() != null) {
             p.setProperty("ingest.url", stack.ingestUrl());
@@ -47,6 +63,12 @@ public final class ReadyFile {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
+        // it holds the dev passwords: for its owner only
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        }
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             properties(stack).store(out, "attache up: the local stack is ready");
         }

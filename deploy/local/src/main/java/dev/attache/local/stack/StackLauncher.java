@@ -1,15 +1,21 @@
 package dev.attache.local.stack;
 
+import dev.attache.local.jwt.ServiceKeys;
 import dev.attache.local.jwt.SigningKeys;
+import dev.attache.local.kafka.AccessProvisioner;
 import dev.attache.local.kafka.EmbeddedKafka;
+import dev.attache.local.kafka.KafkaCredentials;
 import dev.attache.local.kafka.TopicProvisioner;
 import dev.attache.local.net.FreePort;
 import dev.attache.local.process.AppLaunch;
 import dev.attache.local.process.ChildApp;
 import dev.attache.local.process.ChildApps;
+import dev.attache.local.process.RestartPolicy;
 import dev.attache.local.s3.EmbeddedS3;
+import dev.attache.schemas.kafka.KafkaAccess;
 import dev.attache.schemas.kafka.TopicSpec;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,30 +32,37 @@ public final class StackLauncher {
 
     private final StackOptions options;
     private final RunningStack stack;
+    private final Runnable onAppLost;
     private final Map<Service, ChildApp> apps = new EnumMap<>(Service.class);
+    private ChildApps children;
+    private EmbeddedKafka kafka;
+    private EmbeddedS3 s3;
 
-    public StackLauncher(StackOptions options, RunningStack stack) {
+    /** @param onAppLost what ends everything when an app cannot be brought back (see {@link ChildApps}) */
+    public StackLauncher(StackOptions options, RunningStack stack, Runnable onAppLost) {
         this.options = options;
         this.stack = stack;
+        this.onAppLost = onAppLost;
     }
 
     public StackEndpoints launch() throws Exception {
         StackLayout layout = options.layout();
         Files.createDirectories(layout.logs());
         SigningKeys keys = SigningKeys.loadOrCreate(layout.jwt());
+        ServiceKeys serviceKeys = ServiceKeys.loadOrCreate(layout.serviceJwt());
+        KafkaCredentials kafkaCredentials = KafkaCredentials.loadOrCreate(layout.secrets());
 
         // S3 starts on another thread while the broker starts here: on two cores that saves about a second.
         CompletableFuture<EmbeddedS3> s3Start = options.wants(Service.S3)
                 ? CompletableFuture.supplyAsync(this::startS3)
                 : CompletableFuture.completedFuture(null);
-        EmbeddedKafka kafka;
         try {
-            kafka = options.wants(Service.KAFKA) ? startKafka() : null;
+            kafka = options.wants(Service.KAFKA) ? startKafka(kafkaCredentials) : null;
         } catch (Exception | Error e) {
             s3Start.thenAccept(StackLauncher::closeQuietly);
             throw e;
         }
-        EmbeddedS3 s3 = join(s3Start);
+        s3 = join(s3Start);
         if (s3 != null) {
             stack.add("S3", s3);
         }
@@ -57,7 +70,7 @@ public final class StackLauncher {
         int processorPort = FreePort.orPick(options.processorPort());
         int httpPort = FreePort.orPick(options.httpPort());
         StackEndpoints endpoints = new StackEndpoints(
-                kafka == null ? null : kafka.bootstrapServers(),
+                kafka == null ? null : kafka.bootstrapServers(), kafkaCredentials, serviceKeys,
                 s3 == null ? null : s3.endpoint(),
                 options.s3Credentials(), options.bucket(), options.region(), options.issuer(), keys,
                 options.wants(Service.PROCESSOR) ? "http://127.0.0.1:" + processorPort : null,
@@ -76,21 +89,32 @@ public final class StackLauncher {
         return endpoints;
     }
 
-    /** The process id of an app this launcher started. */
-    public OptionalLong pid(Service app) {
-        ChildApp started = apps.get(app);
-        return started == null ? OptionalLong.empty() : OptionalLong.of(started.pid());
+    /** The broker this launcher started (in this JVM), or null; tests stop and start it to see the apps cope. */
+    public EmbeddedKafka kafka() {
+        return kafka;
     }
 
-    private EmbeddedKafka startKafka() throws Exception {
+    /** The S3 server this launcher started (in this JVM), or null. */
+    public EmbeddedS3 s3() {
+        return s3;
+    }
+
+    /** The process id of an app this launcher started, as it runs now. */
+    public OptionalLong pid(Service app) {
+        return children == null ? OptionalLong.empty() : children.pid(app.cliName());
+    }
+
+    private EmbeddedKafka startKafka(KafkaCredentials credentials) throws Exception {
         EmbeddedKafka started;
         try {
-            started = EmbeddedKafka.start(options.layout().kafka(), options.kafkaPort());
+            started = EmbeddedKafka.start(options.layout().kafka(), options.kafkaPort(), credentials);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not start on port " + options.kafkaPort(), e);
         }
         EmbeddedKafka kafka = stack.add("Kafka", started);
-        new TopicProvisioner(kafka.bootstrapServers()).provision(TopicSpec.all(options.partitions()));
+        // users and ACLs first: the topics are then created by the same admin the apps cannot be
+        new AccessProvisioner(kafka.provisioningConfig()).provision(credentials, KafkaAccess.apps());
+        new TopicProvisioner(kafka.provisioningConfig()).provision(TopicSpec.all(options.partitions()));
         return kafka;
     }
 
@@ -107,7 +131,8 @@ public final class StackLauncher {
         if (launches.isEmpty()) {
             return;
         }
-        ChildApps children = stack.add("apps", new ChildApps());
+        children = stack.add("apps", new ChildApps(RestartPolicy.DEFAULT, options.readyTimeout(), System.err,
+                onAppLost, Clock.systemUTC()));
         for (AppLaunch launch : launches) {
             ChildApp app = children.start(launch);
             apps.put(Service.fromCliName(launch.name()), app);

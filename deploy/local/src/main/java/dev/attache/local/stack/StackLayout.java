@@ -22,6 +22,21 @@ public record StackLayout(Path dataDir) {
         return dataDir.resolve("jwt");
     }
 
+    /** The keys ingest-api signs its calls to the processor with, and their key set ({@code ServiceKeys}). */
+    public Path serviceJwt() {
+        return dataDir.resolve("service-jwt");
+    }
+
+    /** Generated dev secrets: the Kafka users' passwords ({@code KafkaCredentials}). */
+    public Path secrets() {
+        return dataDir.resolve("secrets");
+    }
+
+    /** Where a running {@code up} says what it started (the ready file's content), for the other commands. */
+    public Path stackFile() {
+        return dataDir.resolve("stack.properties");
+    }
+
     public Path logs() {
         return dataDir.resolve("logs");
     }

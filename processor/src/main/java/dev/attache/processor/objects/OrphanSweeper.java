@@ -1,0 +1,235 @@
+package dev.attache.processor.objects;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import dev.attache.processor.rules.OrphanRules;
+import dev.attache.processor.rules.OrphanRules.Verdict;
+import dev.attache.schemas.attachment.AttachmentRecord;
+import dev.attache.schemas.kafka.JsonSerde;
+import dev.attache.schemas.kafka.KafkaAccess;
+import dev.attache.schemas.kafka.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
+import io.minio.messages.Item;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Finds and deletes the objects nobody will ever need ({@link OrphanRules}): those a request wrote before dying short
+ * of its append, and those whose delete was lost. What it compares:
+ *
+ * <ul>
+ *   <li>the objects, as the bucket lists them (key, last modified);</li>
+ *   <li>the live ones: every object a committed record on the compacted {@code attachments} topic references, read to
+ *       its end {@code read_committed};</li>
+ *   <li>how far the processor has got: the append time of the first command of each partition its group has not
+ *       committed yet (now, where it is caught up) — read before the records, so every command processed before it
+ *       has its record in what is read next.</li>
+ * </ul>
+ *
+ * One sweep at a time per instance; runnable on demand ({@code POST /internal/sweep}) and on a schedule
+ * ({@link SweepSchedule}).
+ */
+@ApplicationScoped
+public class OrphanSweeper {
+
+    private static final Logger LOG = Logger.getLogger(OrphanSweeper.class);
+    private static final int MAX_KEYS = 1000;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MinioClient s3;
+    private final String bucket;
+    private final Map<String, Object> kafka;
+    private final OrphanRules.Limits limits;
+    private final Clock clock;
+    private final Counter swept;
+    private final ReentrantLock running = new ReentrantLock();
+
+    OrphanSweeper(MinioClient s3, S3Config s3Config, SweepConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
+        this.s3 = s3;
+        this.bucket = s3Config.bucket();
+        this.kafka = Map.copyOf(kafka);
+        this.limits = new OrphanRules.Limits(config.grace(), config.appendSlack());
+        this.clock = Clock.systemUTC();
+        this.swept = Counter.builder("attache.processor.sweep.orphans.deleted")
+                .description("Orphaned objects the sweep deleted").register(registry);
+    }
+
+    /**
+     * Sweeps the bucket once; with {@code dryRun} it only counts.
+     *
+     * @throws IllegalStateException when a sweep is already running on this instance
+     */
+    public SweepReport sweep(boolean dryRun) {
+        if (!running.tryLock()) {
+            throw new IllegalStateException("a sweep is already running");
+        }
+        try {
+            Instant now = clock.instant();
+            long started = System.nanoTime();
+            Instant processedUntil = processedUntil(now);
+            Set<String> live = liveObjects();
+            Map<Verdict, Integer> counts = new HashMap<>();
+            List<String> orphans = new ArrayList<>();
+            for (Result<Item> listed : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true)
+                    .build())) {
+                Item item = listed.get();
+                Verdict verdict = OrphanRules.verdict(item.lastModified().toInstant(),
+                        live.contains(item.objectName()), processedUntil, now, limits);
+                counts.merge(verdict, 1, Integer::sum);
+                if (verdict == Verdict.ORPHAN) {
+                    orphans.add(item.objectName());
+                }
+            }
+            int deleted = dryRun ? 0 : delete(orphans);
+            swept.increment(deleted);
+            SweepReport report = new SweepReport(dryRun, now, processedUntil,
+                    counts.values().stream().mapToInt(Integer::intValue).sum(), counts.getOrDefault(Verdict.LIVE, 0),
+                    counts.getOrDefault(Verdict.TOO_YOUNG, 0), counts.getOrDefault(Verdict.AWAITING_PROCESSOR, 0),
+                    orphans.size(), deleted, Duration.ofNanos(System.nanoTime() - started).toMillis());
+            LOG.infof("Sweep: %s", report);
+            return report;
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The sweep failed: " + e, e);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Every command appended before the returned instant has been processed. */
+    private Instant processedUntil(Instant now) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try (Admin admin = Admin.create(kafka)) {
+            committed = admin.listConsumerGroupOffsets(KafkaAccess.PROCESSOR_PREFIX).partitionsToOffsetAndMetadata()
+                    .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, Topics.ATTACHMENT_COMMANDS);
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Set<TopicPartition> behind = new HashSet<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                // ingest-api appends without transactions: no marker follows the last command, caught up is the end
+                long next = offset == null ? 0 : offset.offset();
+                if (next < ends.get(partition)) {
+                    consumer.seek(partition, next);
+                    behind.add(partition);
+                } else {
+                    consumer.pause(List.of(partition));
+                }
+            }
+            Instant until = now;
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (!behind.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the unprocessed commands of " + behind);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (behind.remove(partition)) {
+                        Instant appended = Instant.ofEpochMilli(record.timestamp());
+                        until = appended.isBefore(until) ? appended : until;
+                        consumer.pause(List.of(partition));
+                    }
+                }
+                // a partition whose rest was not readable (records deleted by retention): nothing unprocessed there
+                behind.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
+            }
+            return until;
+        }
+    }
+
+    /** The keys of the objects the committed attachment records reference. */
+    private Set<String> liveObjects() {
+        Map<String, String> objectOf = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, Topics.ATTACHMENTS);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos() * 10;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.ATTACHMENTS + " to its end");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() == null) {
+                        objectOf.remove(record.key());
+                        continue;
+                    }
+                    AttachmentRecord attachment = JsonSerde.records().deserializer().deserialize(record.topic(),
+                            record.value());
+                    if (attachment != null && attachment.object() != null) {
+                        objectOf.put(record.key(), attachment.object().key());
+                    }
+                }
+            }
+        }
+        return new HashSet<>(objectOf.values());
+    }
+
+    private int delete(List<String> keys) throws Exception {
+        int deleted = 0;
+        for (int from = 0; from < keys.size(); from += MAX_KEYS) {
+            List<DeleteObject> batch = keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)).stream()
+                    .map(DeleteObject::new).toList();
+            int failed = 0;
+            for (Result<DeleteError> error : s3.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
+                    .objects(batch).build())) {
+                DeleteError refused = error.get();
+                if (!"NoSuchKey".equals(refused.code())) {
+                    failed++;
+                    LOG.warnf("Sweep could not delete %s: %s", refused.objectName(), refused.code());
+                }
+            }
+            deleted += batch.size() - failed;
+        }
+        return deleted;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, KafkaAccess.PROCESSOR_PREFIX + "-sweep-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+    }
+}
