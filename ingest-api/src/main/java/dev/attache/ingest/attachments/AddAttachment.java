@@ -37,13 +37,15 @@ public class AddAttachment {
     private final CommandGateway gateway;
     private final ObjectUploader uploader;
     private final IngestMetrics metrics;
+    private final UploadFault faults;
 
     AddAttachment(AttachmentBodyParser parser, CommandGateway gateway, ObjectUploader uploader,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, UploadFault faults) {
         this.parser = parser;
         this.gateway = gateway;
         this.uploader = uploader;
         this.metrics = metrics;
+        this.faults = faults;
     }
 
     /** What the client gets: the committed record, or a pending command when the reply was late. */
@@ -60,6 +62,7 @@ public class AddAttachment {
     public Result add(Caller caller, EventPath event, InputStream body) {
         String attachmentId = CommandIds.next();
         ParsedAttachment parsed = parser.parse(body, caller.tenantId(), attachmentId);
+        faults.afterUpload(parsed.input().name());
         boolean handedOver = false;
         try {
             Result result = decide(caller, event, attachmentId, parsed);

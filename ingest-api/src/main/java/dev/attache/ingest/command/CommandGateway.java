@@ -79,11 +79,10 @@ public class CommandGateway {
             }
             CompletableFuture<AttachmentReply> reply = replies.expect(correlationId);
             try {
-                commands.sendMessage(message(command, value, correlationId)).await()
-                        .atMost(replyTimeout.plusSeconds(30));
-            } catch (RuntimeException e) {
+                append(command, value, correlationId);
+            } catch (CommandNotAppendedException e) {
                 replies.forget(correlationId);
-                throw CommandNotAppendedException.unacknowledged(e);
+                throw e;
             }
             try {
                 // From here the command is in the log: whatever happens, the client is not told to retry.
@@ -96,6 +95,34 @@ public class CommandGateway {
             Thread.currentThread().interrupt();
             replies.forget(correlationId);
             throw CommandNotAppendedException.unacknowledged(e);
+        }
+    }
+
+    /**
+     * Sends the command; when the first send may have reached the log without an acknowledgement (a broker lost
+     * mid-request), sends the very same command once more. A command is idempotent by its ids — the processor answers
+     * a second copy of an {@code add} or {@code create-event} it has with what it stored, and a second delete finds
+     * nothing left — and the reply of the first copy decided wins (one correlation id). So a second send that is
+     * acknowledged turns "maybe appended" into "appended", and the client gets its answer instead of a pending one.
+     */
+    private void append(AttachmentCommand command, byte[] value, String correlationId)
+            throws CommandNotAppendedException {
+        CommandNotAppendedException first;
+        try {
+            commands.sendMessage(message(command, value, correlationId)).await().atMost(replyTimeout.plusSeconds(30));
+            return;
+        } catch (RuntimeException e) {
+            first = CommandNotAppendedException.unacknowledged(e);
+        }
+        if (!first.maybeAppended()) {
+            throw first;
+        }
+        LOG.warnf("Command %s for event %s unacknowledged (%s): sending it again", command.type(), command.eventId(),
+                first.getCause());
+        try {
+            commands.sendMessage(message(command, value, correlationId)).await().atMost(replyTimeout.plusSeconds(30));
+        } catch (RuntimeException e) {
+            throw first; // still maybe in the log, from the first send
         }
     }
 

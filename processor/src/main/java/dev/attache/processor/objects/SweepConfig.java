@@ -17,7 +17,7 @@ public interface SweepConfig {
      * The longest a command can be appended after its object was written: ingest-api's {@code max.block.ms} (10 s)
      * plus {@code delivery.timeout.ms} (15 s), with a margin.
      */
-    @WithDefault("60S")
+    @WithDefault("30S")
     Duration appendSlack();
 
     /** How often the instance that holds partition 0 of the commands sweeps; {@code off} never. */

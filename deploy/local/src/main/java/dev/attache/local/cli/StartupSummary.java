@@ -28,7 +28,8 @@ final class StartupSummary {
             out.printf(ROW, "processor", stack.processorUrl());
         }
         if (stack.kafkaBootstrapServers() != null) {
-            out.printf(ROW, "Kafka", stack.kafkaBootstrapServers() + "  SASL_PLAINTEXT, SCRAM-SHA-512, one user per app");
+            out.printf(ROW, "Kafka", stack.kafkaBootstrapServers()
+                    + "  SASL_PLAINTEXT, SCRAM-SHA-512, one user per app");
             out.printf(ROW, "", "admin: kcat -b " + stack.kafkaBootstrapServers()
                     + " -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512 \\");
             out.printf(ROW, "", "  -X sasl.username=" + KafkaAccess.ADMIN + " -X sasl.password="

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Write the endpoints and credentials as a properties file once everything is ready.")
     Path readyFile;
 
+    @Option(names = "--app-setting", paramLabel = "NAME=VALUE",
+            description = "An environment variable for both apps, e.g. ATTACHE_SWEEP_EVERY=1M (repeatable).")
+    Map<String, String> appSettings = new LinkedHashMap<>();
+
     @Option(names = "--exit-with-parent",
             description = "Shut down when the parent process exits (for test suites that start the stack).")
     boolean exitWithParent;
@@ -148,7 +154,7 @@ final class UpCommand implements Callable<Integer> {
             return new StackOptions(AttacheHome.dir(), dataDir.layout(),
                     services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services),
                     kafkaPort, s3Port, processorPort, httpPort, partitions, bucket, "us-east-1",
-                    new S3Credentials(s3AccessKey, s3SecretKey), issuer, readyTimeout);
+                    new S3Credentials(s3AccessKey, s3SecretKey), issuer, readyTimeout, appSettings);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

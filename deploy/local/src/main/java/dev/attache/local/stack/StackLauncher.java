@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -79,14 +80,21 @@ public final class StackLauncher {
         List<AppLaunch> launches = new ArrayList<>();
         if (options.wants(Service.PROCESSOR)) {
             launches.add(new AppLaunch(Service.PROCESSOR.cliName(), options.appJar(Service.PROCESSOR), processorPort,
-                    AppEnvironment.processor(endpoints, layout, processorPort), layout.appLog(Service.PROCESSOR)));
+                    with(AppEnvironment.processor(endpoints, layout, processorPort)), layout.appLog(Service.PROCESSOR)));
         }
         if (options.wants(Service.INGEST_API)) {
             launches.add(new AppLaunch(Service.INGEST_API.cliName(), options.appJar(Service.INGEST_API), httpPort,
-                    AppEnvironment.ingestApi(endpoints, httpPort), layout.appLog(Service.INGEST_API)));
+                    with(AppEnvironment.ingestApi(endpoints, httpPort)), layout.appLog(Service.INGEST_API)));
         }
         startApps(launches);
         return endpoints;
+    }
+
+    /** {@code environment} with the options' app settings on top. */
+    private Map<String, String> with(Map<String, String> environment) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(options.appSettings());
+        return merged;
     }
 
     /** The broker this launcher started (in this JVM), or null; tests stop and start it to see the apps cope. */

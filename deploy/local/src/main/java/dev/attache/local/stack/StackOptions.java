@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Set;
  *
  * @param home         the repository root; the apps' jars are found under it
  * @param readyTimeout how long each app may take to report ready
+ * @param appSettings  environment variables given to both apps on top of the stack's own (e.g.
+ *                     {@code ATTACHE_SWEEP_EVERY=1M}); they win over the stack's
  */
 public record StackOptions(
         Path home,
@@ -26,9 +29,11 @@ public record StackOptions(
         String region,
         S3Credentials s3Credentials,
         String issuer,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        Map<String, String> appSettings) {
 
     public StackOptions {
+        appSettings = Map.copyOf(appSettings);
         services = services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services);
         boolean appsWanted = services.stream().anyMatch(Service::isApp);
         if (appsWanted && !(services.contains(Service.KAFKA) && services.contains(Service.S3))) {
