@@ -1,0 +1,123 @@
+package dev.attache.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.attache.local.jwt.SigningKeys;
+import dev.attache.local.jwt.TokenMinter;
+import dev.attache.local.jwt.TokenRequest;
+import dev.attache.local.stack.StackLayout;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./attache up} as a user runs it, a process of its own: stopped with SIGTERM and started again on the same
+ * data directory it is ready and answers {@code 201} at once (no group member to wait out); killed with SIGKILL,
+ * which runs no shutdown hook, it leaves no app behind.
+ */
+class UpProcessIT {
+
+    static final Path HOME = Path.of(System.getProperty("attache.home", "..")).toAbsolutePath().normalize();
+    static final Path FIGURES = Path.of("target", "up-figures.md");
+
+    Path dataDir;
+    Process up;
+
+    @BeforeEach
+    void dataDir() throws Exception {
+        dataDir = Files.createTempDirectory("attache-up-");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (up != null && up.isAlive()) {
+            up.destroy();
+            up.waitFor(60, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Starts {@code up} on the data dir; answers the ready file's properties and how long it took. */
+    Properties start() throws Exception {
+        Path ready = dataDir.resolve("ready.properties");
+        Files.deleteIfExists(ready);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        up = new ProcessBuilder(List.of(java, "-Dattache.home=" + HOME, "-jar",
+                HOME.resolve("deploy/local/target/attache-local.jar").toString(), "up", "--data-dir",
+                dataDir.toString(), "--kafka-port", "0", "--s3-port", "0", "--processor-port", "0", "--http-port", "0",
+                "--partitions", "3", "--ready-file", ready.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("up.out").toFile()))
+                .start();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.exists(ready) || !up.isAlive());
+        assertThat(up.isAlive()).as("up is running").isTrue();
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(ready)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    Pipeline pipeline(Properties ready) throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(new StackLayout(dataDir).jwt());
+        String token = new TokenMinter(keys.privateKey(), Clock.systemUTC()).mint(TokenRequest.delegatedDefaults());
+        return new Pipeline(ready.getProperty("ingest.url") + "/v1.0", token);
+    }
+
+    @Test
+    void aGracefulRestartIsReadyAtOnceAndTheFirstPostIsCreated() throws Exception {
+        Pipeline before = pipeline(start());
+        String event = before.createEvent().json().path("id").asText();
+        assertThat(before.add(event, "before.txt").status()).isEqualTo(201);
+
+        long stopping = System.nanoTime();
+        up.destroy();
+        assertThat(up.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        long stopped = System.nanoTime();
+        long starting = System.nanoTime();
+        Pipeline after = pipeline(start());
+        long ready = System.nanoTime();
+        Pipeline.Answer first = after.add(event, "after.txt");
+        long answered = System.nanoTime();
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(after.list(event).orElseThrow()).extracting(a -> a[1])
+                .containsExactlyInAnyOrder("before.txt", "after.txt");
+        Files.writeString(FIGURES, String.format(Locale.ROOT, "graceful restart of the whole stack: stopped in %.1f s,"
+                + " ready again in %.1f s, first POST 201 in %.2f s%n", (stopped - stopping) / 1e9,
+                (ready - starting) / 1e9, (answered - ready) / 1e9), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void killingUpWithSigkillLeavesNoAppBehind() throws Exception {
+        start();
+        List<ProcessHandle> apps = up.toHandle().children().toList();
+        assertThat(apps).as("processor and ingest-api").hasSize(2);
+
+        up.destroyForcibly();
+        long killed = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> apps.stream().noneMatch(ProcessHandle::isAlive));
+        Files.writeString(FIGURES, String.format(Locale.ROOT, "kill -9 of up: its %d apps gone %.1f s later%n",
+                apps.size(), (System.nanoTime() - killed) / 1e9), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+}
