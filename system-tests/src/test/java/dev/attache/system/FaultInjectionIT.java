@@ -124,6 +124,19 @@ class FaultInjectionIT {
         });
     }
 
+    /** The reply listener cannot reach the broker when it starts: it keeps trying, and is ready once it can. */
+    @Test
+    @Order(6)
+    void ingestApiStartedWhileTheBrokerIsDown() throws Exception {
+        run("f. ingest-api restarted while the broker is down " + OUTAGE.toSeconds() + " s", () -> {
+            stack.launcher().kafka().stop();
+            stack.process(Service.INGEST_API).destroy();
+            pauseFor(OUTAGE);
+            stack.launcher().kafka().start();
+            return System.nanoTime();
+        });
+    }
+
     interface LoadFault {
         long inject(SteadyLoad load) throws Exception;
     }

@@ -1,22 +1,32 @@
 package dev.attache.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import dev.attache.local.jwt.SigningKeys;
 import dev.attache.local.jwt.TokenMinter;
 import dev.attache.local.jwt.TokenRequest;
 import dev.attache.local.stack.StackLayout;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -104,6 +114,43 @@ class UpProcessIT {
                 + " ready again in %.1f s, first POST 201 in %.2f s%n", (stopped - stopping) / 1e9,
                 (ready - starting) / 1e9, (answered - ready) / 1e9), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Nothing of the stack is reachable from another host: every port it opened answers on loopback only. */
+    @Test
+    void everyPortBindsToLoopback() throws Exception {
+        Properties ready = start();
+        List<Integer> ports = Stream.of("kafka.bootstrap.servers", "s3.endpoint", "processor.url", "ingest.url")
+                .map(ready::getProperty).map(address -> Integer.parseInt(address.replaceAll(".*:", "")
+                        .replaceAll("/.*", ""))).toList();
+        Optional<InetAddress> external = externalAddress();
+        assumeTrue(external.isPresent(), "this machine has no interface but loopback");
+
+        for (int port : ports) {
+            connect(InetAddress.getLoopbackAddress(), port);
+            assertThatThrownBy(() -> connect(external.get(), port)).as("port %d on %s", port, external.get())
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    static void connect(InetAddress address, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+        }
+    }
+
+    /** An IPv4 address of this machine that is not loopback, if it has one. */
+    static Optional<InetAddress> externalAddress() throws IOException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return Optional.of(address);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Test
