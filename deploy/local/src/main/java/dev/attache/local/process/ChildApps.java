@@ -85,7 +85,7 @@ public final class ChildApps implements AutoCloseable {
             return;
         }
         say("%s exited with code %d; restarting it%s (see %s.1)", launch.name(), code,
-                delay.get().isZero() ? "" : " in " + delay.get().toSeconds() + " s", launch.logFile());
+                delay.get().isZero() ? "" : " in " + readable(delay.get()), launch.logFile());
         earlier.add(clock.instant().plus(delay.get()));
         restarter.schedule(() -> restart(launch), delay.get().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -131,6 +131,10 @@ public final class ChildApps implements AutoCloseable {
     private void say(String format, Object... args) {
         console.println("attache: " + String.format(Locale.ROOT, format, args));
         console.flush();
+    }
+
+    private static String readable(Duration delay) {
+        return delay.toMillis() < 1000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s";
     }
 
     private static String ordinal(int n) {
