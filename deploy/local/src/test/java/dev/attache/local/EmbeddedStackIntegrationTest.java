@@ -189,6 +189,11 @@ class EmbeddedStackIntegrationTest {
         assertThat(produce(ingest, Topics.ATTACHMENT_COMMANDS, null)).isNull();
         assertThat(produce(ingest, Topics.ATTACHMENTS, null)).isInstanceOf(TopicAuthorizationException.class);
         assertThat(produce(ingest, Topics.ATTACHMENT_REPLIES, null)).isInstanceOf(TopicAuthorizationException.class);
+        // what a compromised front could not forge: the registry, the records, the deletion requests
+        for (String topic : List.of(Topics.OBJECT_DELETIONS, Topics.USER_DIRECTORY, Topics.CALENDAR_SHARES,
+                Topics.GROUP_MEMBERSHIPS, Topics.CALENDAR_EVENTS)) {
+            assertThat(produce(ingest, topic, null)).as(topic).isInstanceOf(TopicAuthorizationException.class);
+        }
         assertThat(read(ingest, Topics.ATTACHMENT_REPLIES)).isNull();
         assertThat(read(ingest, Topics.ATTACHMENT_COMMANDS)).isInstanceOf(TopicAuthorizationException.class);
         assertThat(read(ingest, Topics.CALENDAR_SHARES)).isInstanceOf(TopicAuthorizationException.class);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,8 @@ public class CommandGateway {
             try {
                 // From here the command is in the log: whatever happens, the client is not told to retry.
                 return new CommandOutcome.Replied(reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (TimeoutException | ExecutionException e) {
+            } catch (TimeoutException | ExecutionException | CancellationException e) {
+                // late, unreadable, or this instance is shutting down: the command is in the log all the same
                 replies.forget(correlationId);
                 return new CommandOutcome.Pending();
             }
@@ -99,30 +101,17 @@ public class CommandGateway {
     }
 
     /**
-     * Sends the command; when the first send may have reached the log without an acknowledgement (a broker lost
-     * mid-request), sends the very same command once more. A command is idempotent by its ids — the processor answers
-     * a second copy of an {@code add} or {@code create-event} it has with what it stored, and a second delete finds
-     * nothing left — and the reply of the first copy decided wins (one correlation id). So a second send that is
-     * acknowledged turns "maybe appended" into "appended", and the client gets its answer instead of a pending one.
+     * Appends the command once. A failure that may have come after the broker wrote it is not retried here: a second
+     * copy could be decided differently from the first (the registry may change between them), so the client is told
+     * "pending" instead, and the producer's own retries (idempotent: the broker drops a copy it already has) are the
+     * only resends.
      */
     private void append(AttachmentCommand command, byte[] value, String correlationId)
             throws CommandNotAppendedException {
-        CommandNotAppendedException first;
-        try {
-            commands.sendMessage(message(command, value, correlationId)).await().atMost(replyTimeout.plusSeconds(30));
-            return;
-        } catch (RuntimeException e) {
-            first = CommandNotAppendedException.unacknowledged(e);
-        }
-        if (!first.maybeAppended()) {
-            throw first;
-        }
-        LOG.warnf("Command %s for event %s unacknowledged (%s): sending it again", command.type(), command.eventId(),
-                first.getCause());
         try {
             commands.sendMessage(message(command, value, correlationId)).await().atMost(replyTimeout.plusSeconds(30));
         } catch (RuntimeException e) {
-            throw first; // still maybe in the log, from the first send
+            throw CommandNotAppendedException.unacknowledged(e);
         }
     }
 

@@ -46,6 +46,15 @@ final class ListenerHealth {
         lastFailure = failure.toString();
     }
 
+    /**
+     * The broker could not be reached: not ready (nothing can be answered), but live — restarting the process would
+     * not bring the broker back, and the loop goes on trying.
+     */
+    void unreachable(Throwable failure) {
+        failed(failure);
+        lastSuccess = nanoClock.getAsLong();
+    }
+
     /** The loop ended: closed on purpose, or died. Either way it answers nothing from now on. */
     void stopped() {
         stopped = true;

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -148,7 +149,11 @@ public class ReplyListener {
                     // stop() woke the poll; the loop condition decides
                 } catch (RuntimeException e) {
                     failures.increment();
-                    health.failed(e);
+                    if (e instanceof RetriableException) {
+                        health.unreachable(e); // the broker away: retrying is all there is to do
+                    } else {
+                        health.failed(e);
+                    }
                     LOG.warnf("Reply listener failed (%d in a row), retrying in %d ms with a new consumer: %s",
                             health.consecutiveFailures(), backoff.toMillis(), e.toString());
                     closeConsumer();
@@ -177,7 +182,7 @@ public class ReplyListener {
 
     /**
      * Assigns every partition of the topic (it may have grown): where this listener had read to for the ones it knew,
-     * the end for new ones.
+     * the end for all of them at the first positioning, the start for ones that appear later.
      */
     private void assignAll() {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
@@ -185,10 +190,16 @@ public class ReplyListener {
         if (partitions.isEmpty() || consumer.assignment().containsAll(partitions)) {
             return;
         }
+        positions.keySet().retainAll(partitions);
         consumer.assign(partitions);
         List<TopicPartition> added = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
         positions.forEach(consumer::seek);
-        consumer.seekToEnd(added);
+        if (health.isPositioned()) {
+            // a partition the topic grew while this listener ran: replies may be there already
+            consumer.seekToBeginning(added);
+        } else {
+            consumer.seekToEnd(added);
+        }
         partitions.forEach(consumer::position); // resolve the end offsets now, not lazily at a later poll
         rememberPositions();
         health.positioned();

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import dev.attache.ingest.error.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
@@ -24,6 +25,8 @@ import dev.attache.schemas.kafka.ContractJson;
  */
 @ApplicationScoped
 public class ProcessorState {
+
+    private static final Logger LOG = Logger.getLogger(ProcessorState.class);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -60,6 +63,12 @@ public class ProcessorState {
         try {
             if (response.statusCode() == 200) {
                 return ContractJson.MAPPER.readValue(response.body(), type);
+            }
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                // the processor refused this service, not the client: a key or clock problem between the two
+                LOG.errorf("The processor refused ingest-api's service token for %s (%d): check the service key and"
+                        + " the key set, and the clocks", path, response.statusCode());
+                throw unavailable(null);
             }
             ReplyError error = ContractJson.MAPPER.readValue(response.body(), ReplyError.class);
             if (error.status() >= 500) {

@@ -12,12 +12,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.attache.schemas.internal.ServiceToken;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Signs the {@link ServiceToken} of each call to the processor's internal API with this service's key
  * ({@code attache.processor.token-key-location}, EC P-256), under the key id the processor's key set knows it by.
+ * Read at start-up: a missing or broken key stops the app there, not at its first read.
  */
+@Startup
 @ApplicationScoped
 public class ServiceTokens {
 

@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Where a request's decoded payload waits between the body and the S3 PUT, and for the echo of {@code contentBytes}
@@ -32,11 +34,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * process, however it ended. At start-up every sibling directory whose lock can be taken belongs to no live process
  * and is removed, with its files (counted as {@code attache_ingest_spool_files_swept_total}).
  */
+@Startup
 @ApplicationScoped
 public class SpoolDirectory {
 
     static final String OWNER_LOCK = ".owner.lock";
     private static final String PREFIX = "ingest-";
+    private static final String STARTING = ".starting-";
     private static final Logger LOG = Logger.getLogger(SpoolDirectory.class);
 
     private final Path dir;
@@ -46,10 +50,14 @@ public class SpoolDirectory {
     SpoolDirectory(@ConfigProperty(name = "attache.ingest.spool-dir") Path base, MeterRegistry registry) {
         try {
             Files.createDirectories(base);
-            this.dir = Files.createTempDirectory(base, PREFIX);
-            this.ownerChannel = FileChannel.open(dir.resolve(OWNER_LOCK), StandardOpenOption.CREATE,
+            // made and locked under a name the sweep of a process starting beside this one does not look at, then
+            // renamed: an "ingest-" directory always has its owner's lock held from the moment it exists
+            Path starting = Files.createTempDirectory(base, STARTING);
+            this.ownerChannel = FileChannel.open(starting.resolve(OWNER_LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             this.owner = ownerChannel.lock();
+            this.dir = Files.move(starting, base.resolve(PREFIX + starting.getFileName().toString()
+                    .substring(STARTING.length())), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a spool directory under " + base, e);
         }
@@ -92,7 +100,10 @@ public class SpoolDirectory {
         return swept;
     }
 
-    /** Whether the process that made {@code sibling} has ended: its lock is free (or it never had one). */
+    /**
+     * Whether the process that made {@code sibling} has ended: its lock is free (or it never had one: a directory of
+     * a build from before the locks, since every directory of this one is locked before it gets its name).
+     */
     private static boolean ownerIsGone(Path sibling) {
         Path lockFile = sibling.resolve(OWNER_LOCK);
         if (!Files.exists(lockFile)) {

@@ -20,6 +20,18 @@ class CommandNotAppendedExceptionTest {
     }
 
     @Test
+    void aRefusalBeforeTheRecordWasWrittenCertainlyAppendedNothing() {
+        for (Throwable refused : new Throwable[] {
+                new org.apache.kafka.common.errors.TopicAuthorizationException("Not authorized to access topics"),
+                new org.apache.kafka.common.errors.SaslAuthenticationException("invalid credentials"),
+                new org.apache.kafka.common.errors.RecordTooLargeException("too large"),
+                new org.apache.kafka.common.errors.SerializationException("cannot serialize")}) {
+            assertThat(CommandNotAppendedException.unacknowledged(new CompletionException(refused)).maybeAppended())
+                    .as(refused.toString()).isFalse();
+        }
+    }
+
+    @Test
     void aFailureAfterSendingMayHaveAppended() {
         assertThat(CommandNotAppendedException.unacknowledged(new TimeoutException(
                 "Expiring 1 record(s) for attachment-commands-0: 15000 ms has passed since batch creation"))

@@ -28,6 +28,18 @@ class ListenerHealthTest {
     }
 
     @Test
+    void anUnreachableBrokerMakesItUnreadyButKeepsItLive() {
+        health.positioned();
+        for (int minute = 0; minute < 10; minute++) {
+            now.addAndGet(Duration.ofMinutes(1).toNanos());
+            health.unreachable(new org.apache.kafka.common.errors.TimeoutException("no broker"));
+        }
+
+        assertThat(health.ready()).isFalse();
+        assertThat(health.live()).as("a restart would not bring the broker back").isTrue();
+    }
+
+    @Test
     void liveUnlessItKeepsFailingPastTheLimitOrStopped() {
         health.positioned();
         now.addAndGet(Duration.ofMinutes(1).toNanos());

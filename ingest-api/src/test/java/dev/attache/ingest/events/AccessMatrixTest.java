@@ -133,7 +133,9 @@ class AccessMatrixTest {
         }
 
         assertThat(failures).isEmpty();
-        assertThat(StackClients.objectKeys(tenant + "/")).as("objects of the attachments created, no more")
+        int expected = created;
+        assertThat(StackClients.settledObjectKeys(tenant + "/", keys -> keys.size() == expected))
+                .as("objects of the attachments created, no more")
                 .hasSize(created);
         assertThat(StackClients.objectKeys(otherTenant + "/")).isEmpty();
     }

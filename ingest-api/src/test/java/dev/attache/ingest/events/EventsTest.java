@@ -74,7 +74,7 @@ class EventsTest {
 
         given().auth().oauth2(token).delete("/v1.0/me/events/" + event).then().statusCode(204);
 
-        assertThat(StackClients.objectKeys(tenant + "/")).hasSize(1);
+        assertThat(StackClients.settledObjectKeys(tenant + "/", keys -> keys.size() == 1)).hasSize(1);
         given().auth().oauth2(token).contentType("application/json").body(FILE)
                 .post("/v1.0/me/events/" + event + "/attachments").then().statusCode(404)
                 .body("error.code", equalTo("ErrorItemNotFound"));

@@ -49,6 +49,21 @@ public final class StackClients {
         return PipelineStack.ready().getProperty("s3.bucket");
     }
 
+    /**
+     * Keys of the objects under {@code prefix} once they satisfy {@code settled}, waiting (bounded) for it: the objects
+     * a decision let go are deleted after its transaction committed, not with the answer. Answers what is there at the
+     * end either way, for the assertion to report.
+     */
+    public static List<String> settledObjectKeys(String prefix, Predicate<List<String>> settled) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<String> keys = objectKeys(prefix);
+        while (!settled.test(keys) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100); // polling the condition itself, bounded by the deadline
+            keys = objectKeys(prefix);
+        }
+        return keys;
+    }
+
     /** Keys of all objects under {@code prefix}. */
     public static List<String> objectKeys(String prefix) throws Exception {
         List<String> keys = new ArrayList<>();

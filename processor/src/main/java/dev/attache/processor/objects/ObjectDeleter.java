@@ -45,6 +45,8 @@ import io.smallrye.common.annotation.Identifier;
  * call (at most 1,000 keys, S3's limit), and commits the offsets only when S3 has confirmed every delete. A failure
  * (S3 away, a key it refused) is retried with a bounded back-off from the same offsets, so no request is lost and
  * none is done twice on purpose; a delete repeated after a crash is harmless (deleting nothing is a success in S3).
+ * Keys S3 answers but keeps refusing ({@value #MAX_REFUSED_ATTEMPTS} tries) are logged and left to the orphan sweep,
+ * so that they do not hold up every delete behind them.
  * Requests outside the configured bucket are never carried out.
  */
 @Startup
@@ -56,6 +58,8 @@ public class ObjectDeleter {
     private static final int MAX_KEYS = 1000;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** How often a batch S3 answers with refusals is tried before its refused keys are left to the sweep. */
+    private static final int MAX_REFUSED_ATTEMPTS = 10;
 
     private final MinioClient s3;
     private final String bucket;
@@ -64,6 +68,8 @@ public class ObjectDeleter {
     private final Counter deleted;
     private final Counter failures;
     private final Counter refused;
+    private final Counter abandoned;
+    private int refusedAttempts;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -80,6 +86,8 @@ public class ObjectDeleter {
                 .description("Batches of deletes S3 did not confirm (each retried)").register(registry);
         this.refused = Counter.builder("attache.processor.object.deletes.refused")
                 .description("Deletion requests outside the payload bucket (never carried out)").register(registry);
+        this.abandoned = Counter.builder("attache.processor.object.deletes.abandoned")
+                .description("Deletes S3 kept refusing, left to the orphan sweep").register(registry);
         this.thread = new Thread(this::run, "attache-object-deleter");
         this.thread.setDaemon(true);
         if (processor.deleterEnabled()) {
@@ -97,8 +105,19 @@ public class ObjectDeleter {
                     }
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
-                        deleteAll(records);
+                        List<String> refusedKeys = deleteAll(records);
+                        if (!refusedKeys.isEmpty() && ++refusedAttempts < MAX_REFUSED_ATTEMPTS) {
+                            throw new IllegalStateException("S3 refused " + refusedKeys.size() + " deletes, e.g. "
+                                    + refusedKeys.get(0));
+                        }
+                        if (!refusedKeys.isEmpty()) {
+                            // S3 answers, and keeps refusing these: do not let them hold up every delete behind them
+                            abandoned.increment(refusedKeys.size());
+                            LOG.errorf("S3 refused to delete %d objects %d times; left for the sweep: %s",
+                                    refusedKeys.size(), refusedAttempts, refusedKeys);
+                        }
                         consumer.commitSync(nextOffsets(records));
+                        refusedAttempts = 0;
                     }
                     backoff = FIRST_BACKOFF;
                 } catch (WakeupException e) {
@@ -132,8 +151,11 @@ public class ObjectDeleter {
         return created;
     }
 
-    /** Deletes the objects of {@code records} in one call; throws unless S3 confirmed every one. */
-    private void deleteAll(ConsumerRecords<String, byte[]> records) {
+    /**
+     * Deletes the objects of {@code records} in one call; answers the keys S3 refused (it answered, with an error for
+     * each), and throws when S3 did not answer at all.
+     */
+    private List<String> deleteAll(ConsumerRecords<String, byte[]> records) {
         List<DeleteObject> objects = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             ObjectDeletion deletion;
@@ -157,7 +179,7 @@ public class ObjectDeleter {
             objects.add(new DeleteObject(deletion.object().key()));
         }
         if (objects.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> errors = new ArrayList<>();
         for (Result<DeleteError> result : s3.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
@@ -171,10 +193,8 @@ public class ObjectDeleter {
                 throw new IllegalStateException("S3 did not answer the delete of " + objects.size() + " objects", e);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("S3 refused " + errors.size() + " deletes, e.g. " + errors.get(0));
-        }
-        deleted.increment(objects.size());
+        deleted.increment(objects.size() - errors.size());
+        return errors;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.attache.processor.rules.OrphanRules;
@@ -66,6 +67,7 @@ public class OrphanSweeper {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final MinioClient s3;
+    private final String group;
     private final String bucket;
     private final Map<String, Object> kafka;
     private final OrphanRules.Limits limits;
@@ -74,8 +76,10 @@ public class OrphanSweeper {
     private final ReentrantLock running = new ReentrantLock();
 
     OrphanSweeper(MinioClient s3, S3Config s3Config, SweepConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "quarkus.kafka-streams.application-id") String group, MeterRegistry registry) {
         this.s3 = s3;
+        this.group = group;
         this.bucket = s3Config.bucket();
         this.kafka = Map.copyOf(kafka);
         this.limits = new OrphanRules.Limits(config.grace(), config.appendSlack());
@@ -96,8 +100,9 @@ public class OrphanSweeper {
         try {
             Instant now = clock.instant();
             long started = System.nanoTime();
-            Instant processedUntil = processedUntil(now);
-            Set<String> live = liveObjects();
+            Progress progress = progress(now);
+            Instant processedUntil = progress.processedUntil();
+            Set<String> live = liveObjects(progress.recordsUpTo());
             Map<Verdict, Integer> counts = new HashMap<>();
             List<String> orphans = new ArrayList<>();
             for (Result<Item> listed : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true)
@@ -127,22 +132,37 @@ public class OrphanSweeper {
         }
     }
 
-    /** Every command appended before the returned instant has been processed. */
-    private Instant processedUntil(Instant now) throws Exception {
+    /**
+     * How far the processor has got: every command appended before {@code processedUntil} has been processed; and
+     * the high watermark of each {@code attachments} partition right after, below which every record of those
+     * commands lies (committed, though perhaps not yet readable: see {@link #liveObjects}).
+     */
+    record Progress(Instant processedUntil, Map<TopicPartition, Long> recordsUpTo) {
+    }
+
+    private Progress progress(Instant now) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed;
+        Map<TopicPartition, Long> highWatermarks = new HashMap<>();
         try (Admin admin = Admin.create(kafka)) {
-            committed = admin.listConsumerGroupOffsets(KafkaAccess.PROCESSOR_PREFIX).partitionsToOffsetAndMetadata()
+            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            // read_uncommitted ends: they cover the records of transactions whose offsets were just read, even where
+            // their commit markers have not been written yet
+            try (KafkaConsumer<String, byte[]> uncommitted = consumer("read_uncommitted")) {
+                highWatermarks.putAll(uncommitted.endOffsets(partitions(uncommitted, Topics.ATTACHMENTS)));
+            }
         }
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("read_committed")) {
             List<TopicPartition> partitions = partitions(consumer, Topics.ATTACHMENT_COMMANDS);
             consumer.assign(partitions);
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Set<TopicPartition> behind = new HashSet<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
-                // ingest-api appends without transactions: no marker follows the last command, caught up is the end
-                long next = offset == null ? 0 : offset.offset();
+                // ingest-api appends without transactions: no marker follows the last command, caught up is the end;
+                // no committed offset means nothing of the partition was processed yet
+                long next = Math.max(offset == null ? 0 : offset.offset(), starts.get(partition));
                 if (next < ends.get(partition)) {
                     consumer.seek(partition, next);
                     behind.add(partition);
@@ -164,21 +184,24 @@ public class OrphanSweeper {
                         consumer.pause(List.of(partition));
                     }
                 }
-                // a partition whose rest was not readable (records deleted by retention): nothing unprocessed there
-                behind.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
             }
-            return until;
+            return new Progress(until, highWatermarks);
         }
     }
 
-    /** The keys of the objects the committed attachment records reference. */
-    private Set<String> liveObjects() {
+    /**
+     * The keys of the objects the committed attachment records reference: every partition read {@code read_committed}
+     * at least up to {@code upTo}. Reading past a high watermark taken after the group's offsets waits for the commit
+     * markers of the transactions those offsets belong to, so no processed command's record is missed.
+     */
+    private Set<String> liveObjects(Map<TopicPartition, Long> upTo) {
         Map<String, String> objectOf = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("read_committed")) {
             List<TopicPartition> partitions = partitions(consumer, Topics.ATTACHMENTS);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
+            upTo.forEach((partition, offset) -> ends.merge(partition, offset, Math::max));
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos() * 10;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -219,11 +242,13 @@ public class OrphanSweeper {
         return deleted;
     }
 
-    private KafkaConsumer<String, byte[]> consumer() {
+    private KafkaConsumer<String, byte[]> consumer(String isolation) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, KafkaAccess.PROCESSOR_PREFIX + "-sweep-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        // a position the log no longer has is read from its start, never skipped to the end
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -14,10 +14,11 @@ public interface SweepConfig {
     Duration grace();
 
     /**
-     * The longest a command can be appended after its object was written: ingest-api's {@code max.block.ms} (10 s)
-     * plus {@code delivery.timeout.ms} (15 s), with a margin.
+     * The longest a command can be appended after its object was written: ingest-api's wait for its reply listener
+     * ({@code attache.ingest.reply-timeout}, 10 s at most, only when it is not positioned), then the producer's
+     * {@code max.block.ms} (10 s) plus {@code delivery.timeout.ms} (15 s): 35 s, with a margin.
      */
-    @WithDefault("30S")
+    @WithDefault("60S")
     Duration appendSlack();
 
     /** How often the instance that holds partition 0 of the commands sweeps; {@code off} never. */

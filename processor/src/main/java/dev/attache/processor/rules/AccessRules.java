@@ -121,33 +121,48 @@ public final class AccessRules {
             return nonNull(principal.groups()).contains(owner.id())
                     || registry.isMember(tenantId, owner.id(), principal.objectId());
         }
-        if (isPrincipal(principal, owner)) {
+        String ownerId = userOf(tenantId, owner, registry);
+        if (ownerId == null) {
+            return false;
+        }
+        if (isPrincipal(principal, ownerId)) {
             return true;
         }
         // another user's calendar: the .Shared permission and a share of that very calendar, with the role needed
         if (!hasSharedPermission(principal, mode)) {
             return false;
         }
-        CalendarShare share = registry.share(tenantId, owner.id(), calendarId, principal.objectId());
+        CalendarShare share = registry.share(tenantId, ownerId, calendarId, principal.objectId());
         return share != null && (CalendarShare.WRITE.equals(share.role())
                 || mode == Mode.READ && CalendarShare.READ.equals(share.role()));
     }
 
     /**
-     * Whether {@code owner} is the signed-in user: by object id only. A UPN is never proof of identity: it changes and
-     * is reassigned, and a token with another {@code oid} may carry a former owner's name.
+     * Whether the user with object id {@code ownerId} is the signed-in user: by object id only. A UPN is never proof of
+     * identity: it changes and is reassigned, and a token with another {@code oid} may carry a former owner's name.
      */
-    public static boolean isPrincipal(Principal principal, EventOwner owner) {
-        return USER.equals(owner.kind()) && Principal.DELEGATED.equals(principal.kind())
-                && principal.objectId().equals(owner.id());
+    public static boolean isPrincipal(Principal principal, String ownerId) {
+        return Principal.DELEGATED.equals(principal.kind()) && principal.objectId().equals(ownerId);
+    }
+
+    /**
+     * The object id of a user {@code owner}: its id; for an event registered under a user principal name (as builds
+     * before object-id identity did for {@code /users/{upn}}), the id the directory gives that name — never a token's
+     * word — or null when nobody has it. Null for a group.
+     */
+    static String userOf(String tenantId, EventOwner owner, Registry registry) {
+        if (!USER.equals(owner.kind())) {
+            return null;
+        }
+        return owner.id().indexOf('@') < 0 ? owner.id() : registry.objectIdOf(tenantId, owner.id());
     }
 
     private static boolean ownerMatches(String tenantId, Principal principal, Route route, EventOwner owner,
             Registry registry) {
+        String userId = userOf(tenantId, owner, registry);
         return switch (route.ownerKind()) {
-            case ME -> isPrincipal(principal, owner);
-            case USER -> USER.equals(owner.kind())
-                    && owner.id().equals(resolveUser(tenantId, principal, route.ownerId(), registry));
+            case ME -> userId != null && isPrincipal(principal, userId);
+            case USER -> userId != null && userId.equals(resolveUser(tenantId, principal, route.ownerId(), registry));
             case GROUP -> GROUP.equals(owner.kind()) && route.ownerId().equals(owner.id());
             default -> false;
         };

@@ -83,6 +83,20 @@ class AccessRulesTest {
         }
 
         @Test
+        void anEventRegisteredUnderANameBelongsToWhomTheDirectoryGivesIt() {
+            EventOwner byName = new EventOwner(EventOwner.USER, "DEV@Attache.Local", "DEV@Attache.Local");
+            MapRegistry directory = new MapRegistry().name(TENANT, UPN, USER);
+
+            assertThat(check(ME, me("events", null, null), event(byName, null, null), directory, WRITE))
+                    .isEqualTo(Verdict.ALLOWED);
+            Principal impostor = new Principal(Principal.DELEGATED, OTHER_USER, UPN, List.of("Calendars.ReadWrite"),
+                    List.of());
+            assertThat(check(impostor, me("events", null, null), event(byName, null, null), new MapRegistry(), WRITE))
+                    .as("the token's own name is no proof: without the directory nobody owns it")
+                    .isEqualTo(Verdict.NOT_FOUND);
+        }
+
+        @Test
         void aTokenCarryingTheOwnersUpnUnderAnotherObjectIdIsNotTheOwner() {
             // a reassigned or forged name: the token says UPN, its oid is someone else's
             Principal impostor = new Principal(Principal.DELEGATED, OTHER_USER, UPN, List.of("Calendars.ReadWrite"),

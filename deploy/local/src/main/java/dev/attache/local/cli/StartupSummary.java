@@ -32,9 +32,9 @@ final class StartupSummary {
                     + "  SASL_PLAINTEXT, SCRAM-SHA-512, one user per app");
             out.printf(ROW, "", "admin: kcat -b " + stack.kafkaBootstrapServers()
                     + " -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512 \\");
-            out.printf(ROW, "", "  -X sasl.username=" + KafkaAccess.ADMIN + " -X sasl.password="
-                    + stack.kafkaCredentials().adminPassword() + " -L   (passwords: "
-                    + stack.kafkaCredentials().file() + ", dev only)");
+            // the password stays in its owner-only file, out of terminal and CI logs
+            out.printf(ROW, "", "  -X sasl.username=" + KafkaAccess.ADMIN + " -X sasl.password=\"$(sed -n 's/^"
+                    + KafkaAccess.ADMIN + "=//p' " + stack.kafkaCredentials().file() + ")\" -L");
         }
         if (stack.s3Endpoint() != null) {
             out.printf(ROW, "S3", stack.s3Endpoint() + "  bucket " + stack.bucket() + "  region " + stack.region());

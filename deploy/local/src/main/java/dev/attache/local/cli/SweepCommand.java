@@ -61,17 +61,19 @@ final class SweepCommand implements Callable<Integer> {
         ServiceKeys keys = ServiceKeys.loadOrCreate(dataDir.layout().serviceJwt());
         PrivateKey key = serviceKey == null ? keys.pair().privateKey()
                 : KeyUtils.decodePrivateKey(Files.readString(serviceKey), SignatureAlgorithm.ES256);
+        byte[] body = ("{\"dryRun\":" + dryRun + "}").getBytes(StandardCharsets.UTF_8);
         String token = Jwt.issuer(ServiceToken.ISSUER).audience(ServiceToken.AUDIENCE).subject("attache-sweep")
                 .claim(ServiceToken.PATH_CLAIM, SWEEP_PATH)
-                .claim(ServiceToken.BODY_HASH_CLAIM, ServiceToken.bodyHash(new byte[0]))
+                .claim(ServiceToken.BODY_HASH_CLAIM, ServiceToken.bodyHash(body))
                 .expiresIn(Duration.ofSeconds(ServiceToken.LIFETIME_SECONDS))
                 .jws().algorithm(SignatureAlgorithm.ES256).keyId(keyId != null ? keyId : keys.keyId())
                 .sign(key);
-        URI target = URI.create(processor() + SWEEP_PATH + "?dryRun=" + dryRun);
+        URI target = URI.create(processor() + SWEEP_PATH);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(target)
                 .timeout(Duration.ofMinutes(30))
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         (response.statusCode() == 200 ? spec.commandLine().getOut() : spec.commandLine().getErr())
                 .println(response.body());
         return response.statusCode() == 200 ? 0 : 1;

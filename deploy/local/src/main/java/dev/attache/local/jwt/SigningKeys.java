@@ -78,10 +78,13 @@ public record SigningKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey pr
     /** Writes beside the target and moves into place, so a reader never sees half a key. */
     private static void write(Path file, String pem, boolean ownerOnly) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-        if (ownerOnly && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Files.deleteIfExists(tmp);
+        boolean posix = Files.getFileStore(file.getParent()).supportsFileAttributeView("posix");
+        if (ownerOnly && posix) {
+            // owner-only from its creation: never readable by others, not even before the key is written
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
+        Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

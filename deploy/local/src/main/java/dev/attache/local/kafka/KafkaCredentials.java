@@ -87,9 +87,10 @@ public record KafkaCredentials(Path file, Map<String, String> passwords) {
         out.putAll(passwords);
         Path tmp = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(tmp);
-        Files.createFile(tmp);
-        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
         }
         try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             out.store(writer, "SCRAM passwords of the local stack's Kafka users (dev only)");

@@ -64,10 +64,11 @@ public final class ReadyFile {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        Files.createFile(tmp);
-        // it holds the dev passwords: for its owner only
-        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        // it holds the dev passwords: for its owner only, from its creation
+        if (Files.getFileStore(target.getParent()).supportsFileAttributeView("posix")) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
         }
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             properties(stack).store(out, "attache up: the local stack is ready");
