@@ -6,6 +6,7 @@ import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.Route;
+import dev.attache.schemas.graph.ODataTypes;
 import dev.attache.schemas.kafka.ContractJson;
 import java.util.Base64;
 import java.util.List;
@@ -25,15 +26,15 @@ public final class CommandSizedRecord {
         String user = UUID.randomUUID().toString();
         String attachmentId = "AAMk" + UUID.randomUUID().toString().replace("-", "");
         String eventId = "AAMk" + UUID.randomUUID().toString().replace("-", "");
-        AttachmentCommand command = new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION, AttachmentCommand.TYPE_ADD,
-                attachmentId, tenant, eventId,
+        AttachmentCommand.Origin origin = new AttachmentCommand.Origin(tenant, eventId,
                 new Route("v1.0", "me", user, "events", null, null),
-                new Principal("user", user, "adele@contoso.example", List.of("Calendars.ReadWrite"), List.of()),
-                new AttachmentInput("#microsoft.graph.fileAttachment", "quarterly-report.pdf",
+                new Principal("user", user, "adele@contoso.example", List.of("Calendars.ReadWrite"), List.of()));
+        AttachmentCommand command = AttachmentCommand.add(origin, attachmentId,
+                new AttachmentInput(ODataTypes.FILE_ATTACHMENT, "quarterly-report.pdf",
                         "application/pdf", false, null, null, null, AttachmentInput.PAYLOAD_CONTENT_BYTES),
                 new ObjectRef("attache", tenant + "/" + attachmentId, 1_048_576,
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                Base64.getEncoder().encodeToString(new byte[AttachmentCommand.HEAD_BYTES]), null);
+                Base64.getEncoder().encodeToString(new byte[AttachmentCommand.HEAD_BYTES]));
         try {
             return ContractJson.MAPPER.writeValueAsBytes(command);
         } catch (JsonProcessingException e) {

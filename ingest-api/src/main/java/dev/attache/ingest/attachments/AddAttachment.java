@@ -14,6 +14,7 @@ import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.CommandIds;
 import dev.attache.ingest.command.CommandNotAppendedException;
 import dev.attache.ingest.command.CommandOutcome;
+import dev.attache.ingest.command.Origins;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.ingest.upload.ObjectUploader;
@@ -76,10 +77,8 @@ public class AddAttachment {
     }
 
     private Result decide(Caller caller, EventPath event, String attachmentId, ParsedAttachment parsed) {
-        AttachmentCommand command = new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION, AttachmentCommand.TYPE_ADD,
-                attachmentId, caller.tenantId(), event.eventId(), event.toRoute(caller.objectId()),
-                caller.principal(), parsed.input(), parsed.object(),
-                parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()), null);
+        AttachmentCommand command = AttachmentCommand.add(Origins.of(caller, event), attachmentId, parsed.input(),
+                parsed.object(), parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()));
 
         long started = System.nanoTime();
         CommandOutcome outcome;

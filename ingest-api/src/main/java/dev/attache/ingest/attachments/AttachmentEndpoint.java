@@ -1,58 +1,49 @@
 package dev.attache.ingest.attachments;
 
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.auth.Permissions;
-import dev.attache.ingest.error.GraphErrors;
-import dev.attache.ingest.http.PublicUrls;
 import dev.attache.ingest.representation.AttachmentJsonWriter;
 import dev.attache.ingest.representation.ODataUrls;
+import dev.attache.ingest.request.GraphRequest;
+import dev.attache.ingest.request.GraphResponse;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
-import io.vertx.ext.web.RoutingContext;
 
-/** {@code POST …/events/{E}/attachments}: HTTP in, HTTP out; the work is {@link AddAttachment}'s. */
+/** {@code POST …/events/{E}/attachments}: the request in, the response out; the work is {@link AddAttachment}'s. */
 @ApplicationScoped
 public class AttachmentEndpoint {
 
     private final AddAttachment addAttachment;
     private final AttachmentJsonWriter writer;
-    private final PublicUrls urls;
 
-    AttachmentEndpoint(AddAttachment addAttachment, AttachmentJsonWriter writer, PublicUrls urls) {
+    AttachmentEndpoint(AddAttachment addAttachment, AttachmentJsonWriter writer) {
         this.addAttachment = addAttachment;
         this.writer = writer;
-        this.urls = urls;
     }
 
-    public Response add(RoutingContext rc, Caller caller, EventPath event, InputStream body) {
+    public GraphResponse add(GraphRequest request, EventPath event) {
+        Caller caller = request.caller();
         Permissions.checkWrite(caller, event);
-        String base = urls.baseUrl(rc);
+        String base = request.baseUrl();
         String ownerId = event.toRoute(caller.objectId()).ownerId();
-        AddAttachment.Result result = addAttachment.add(caller, event, body);
+        AddAttachment.Result result = addAttachment.add(caller, event, request.body());
         if (result instanceof AddAttachment.Result.Created created) {
             AttachmentRecord record = created.record();
-            // released after the body is written, or when the exchange ends without it (client gone)
-            rc.addEndHandler(ended -> created.content().close());
-            PublicUrls.location(rc, ODataUrls.attachment(base, event, ownerId, record.attachmentId()));
-            return Response.status(201)
-                    .type(GraphErrors.JSON)
-                    .entity(writer.created(record, ODataUrls.entityContext(base, event, ownerId), created.content()))
-                    .build();
+            return GraphResponse.json(201,
+                            writer.created(record, ODataUrls.entityContext(base, event, ownerId), created.content()))
+                    .withHeader("Location", ODataUrls.attachment(base, event, ownerId, record.attachmentId()))
+                    // released after the body is written, or when the exchange ends without it (client gone)
+                    .releasing(created.content()::close);
         }
         AttachmentCommand command = ((AddAttachment.Result.Accepted) result).command();
-        PublicUrls.location(rc, ODataUrls.attachment(base, event, ownerId, command.attachmentId()));
-        return Response.status(202)
-                .type(GraphErrors.JSON)
-                .entity(pending(command, ODataUrls.entityContext(base, event, ownerId)))
-                .build();
+        return GraphResponse.json(202, pending(command, ODataUrls.entityContext(base, event, ownerId)))
+                .withHeader("Location", ODataUrls.attachment(base, event, ownerId, command.attachmentId()));
     }
 
     /** What a late reply leaves the client: the id and where the attachment will be (202, never a retry code). */

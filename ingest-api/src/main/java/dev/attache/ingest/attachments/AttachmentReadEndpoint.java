@@ -1,32 +1,28 @@
 package dev.attache.ingest.attachments;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.auth.Permissions;
 import dev.attache.ingest.content.ItemContent;
 import dev.attache.ingest.content.ItemContentRenderer;
-import dev.attache.ingest.error.GraphErrorCodes;
-import dev.attache.ingest.error.GraphErrors;
 import dev.attache.ingest.error.GraphException;
-import dev.attache.ingest.http.PublicUrls;
 import dev.attache.ingest.query.AttachmentEntityOptions;
 import dev.attache.ingest.query.AttachmentQueryOptions;
 import dev.attache.ingest.query.QueryResult;
 import dev.attache.ingest.representation.AttachmentJsonWriter;
 import dev.attache.ingest.representation.ODataUrls;
 import dev.attache.ingest.representation.RawContentHeaders;
+import dev.attache.ingest.request.GraphRequest;
+import dev.attache.ingest.request.GraphResponse;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentRecord;
-import io.vertx.ext.web.RoutingContext;
+import dev.attache.schemas.graph.GraphErrorCodes;
+import dev.attache.schemas.graph.ODataTypes;
 
 /**
  * Reads and deletes an event's attachments: {@code GET …/attachments}, {@code …/attachments/$count},
@@ -39,52 +35,56 @@ public class AttachmentReadEndpoint {
     private final AttachmentReads reads;
     private final DeleteAttachment deletes;
     private final AttachmentJsonWriter writer;
-    private final PublicUrls urls;
     private final ItemContentRenderer items = new ItemContentRenderer();
 
-    AttachmentReadEndpoint(AttachmentReads reads, DeleteAttachment deletes, AttachmentJsonWriter writer,
-            PublicUrls urls) {
+    AttachmentReadEndpoint(AttachmentReads reads, DeleteAttachment deletes, AttachmentJsonWriter writer) {
         this.reads = reads;
         this.deletes = deletes;
         this.writer = writer;
-        this.urls = urls;
     }
 
-    public Response list(RoutingContext rc, Caller caller, EventPath event) {
+    public GraphResponse list(GraphRequest request, EventPath event) {
+        Caller caller = request.caller();
         Permissions.checkRead(caller, event);
-        AttachmentQueryOptions options = AttachmentQueryOptions.parse(params(rc));
+        AttachmentQueryOptions options = AttachmentQueryOptions.parse(request.query());
         QueryResult result = options.apply(reads.list(caller, event));
-        String base = urls.baseUrl(rc);
+        String base = request.baseUrl();
         String ownerId = event.toRoute(caller.objectId()).ownerId();
         String nextLink = result.hasNextPage()
-                ? base + rc.request().path() + "?" + options.nextLinkQuery(result.nextSkip().getAsInt()) : null;
-        return json(writer.collection(result.value(), ODataUrls.collectionContext(base, event, ownerId),
+                ? base + request.path() + "?" + options.nextLinkQuery(result.nextSkip().getAsInt()) : null;
+        return GraphResponse.json(200, writer.collection(result.value(),
+                ODataUrls.collectionContext(base, event, ownerId),
                 options::selects, options.count() ? (long) result.count() : null, nextLink));
     }
 
-    public Response count(RoutingContext rc, Caller caller, EventPath event) {
+    public GraphResponse count(GraphRequest request, EventPath event) {
+        Caller caller = request.caller();
         Permissions.checkRead(caller, event);
-        QueryResult result = AttachmentQueryOptions.parse(params(rc)).apply(reads.list(caller, event));
-        return Response.ok(Integer.toString(result.count())).type("text/plain").build();
+        QueryResult result = AttachmentQueryOptions.parse(request.query()).apply(reads.list(caller, event));
+        byte[] count = Integer.toString(result.count()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return GraphResponse.of(200, "text/plain", count.length, out -> out.write(count));
     }
 
-    public Response get(RoutingContext rc, Caller caller, EventPath event, String attachmentId) {
+    public GraphResponse get(GraphRequest request, EventPath event, String attachmentId) {
+        Caller caller = request.caller();
         Permissions.checkRead(caller, event);
         AttachmentRecord record = reads.get(caller, event, attachmentId);
-        String base = urls.baseUrl(rc);
+        String base = request.baseUrl();
         String ownerId = event.toRoute(caller.objectId()).ownerId();
-        AttachmentEntityOptions options = AttachmentEntityOptions.parse(params(rc));
-        return json(writer.entity(record, ODataUrls.entityContext(base, event, ownerId), options::selects,
+        AttachmentEntityOptions options = AttachmentEntityOptions.parse(request.query());
+        return GraphResponse.json(200, writer.entity(record, ODataUrls.entityContext(base, event, ownerId),
+                options::selects,
                 options.expandItem(), ODataUrls.itemContext(base, event, ownerId, attachmentId)));
     }
 
-    public Response value(Caller caller, EventPath event, String attachmentId) {
+    public GraphResponse value(GraphRequest request, EventPath event, String attachmentId) {
+        Caller caller = request.caller();
         Permissions.checkRead(caller, event);
         AttachmentRecord record = reads.get(caller, event, attachmentId);
-        if ("#microsoft.graph.itemAttachment".equals(record.odataType())) {
+        if (ODataTypes.ITEM_ATTACHMENT.equals(record.odataType())) {
             return itemValue(record);
         }
-        if (!"#microsoft.graph.fileAttachment".equals(record.odataType())) {
+        if (!ODataTypes.FILE_ATTACHMENT.equals(record.odataType())) {
             throw new GraphException(405, GraphErrorCodes.METHOD_NOT_ALLOWED,
                     "$value is not supported for " + record.odataType().substring(1) + ".", Map.of(), null);
         }
@@ -98,14 +98,12 @@ public class AttachmentReadEndpoint {
             }
         };
         String type = record.contentType() == null ? "application/octet-stream" : record.contentType();
-        Response.ResponseBuilder response = Response.ok(stream).type(type)
-                .header("Content-Length", record.object().length());
-        RawContentHeaders.of(type, record.name()).forEach(response::header);
-        return response.build();
+        return GraphResponse.of(200, type, record.object().length(), stream)
+                .withHeaders(RawContentHeaders.of(type, record.name()));
     }
 
     /** An item as iCalendar, vCard or MIME; items are at most 3 MB, so the conversion reads one whole. */
-    private Response itemValue(AttachmentRecord record) {
+    private GraphResponse itemValue(AttachmentRecord record) {
         byte[] json;
         try (InputStream in = writer.open(record)) {
             if (in == null) {
@@ -116,21 +114,15 @@ public class AttachmentReadEndpoint {
             throw contentUnavailable(e);
         }
         ItemContent content = items.render(json, record.lastModifiedDateTime());
-        Response.ResponseBuilder response = Response.ok(content.bytes()).type(content.contentType());
-        RawContentHeaders.of(content.contentType(), record.name()).forEach(response::header);
-        return response.build();
+        byte[] bytes = content.bytes();
+        return GraphResponse.of(200, content.contentType(), bytes.length, out -> out.write(bytes))
+                .withHeaders(RawContentHeaders.of(content.contentType(), record.name()));
     }
 
-    public Response delete(Caller caller, EventPath event, String attachmentId) {
+    public GraphResponse delete(GraphRequest request, EventPath event, String attachmentId) {
+        Caller caller = request.caller();
         Permissions.checkWrite(caller, event);
-        return Response.status(deletes.delete(caller, event, attachmentId) ? 204 : 202).build();
-    }
-
-    /** The query string, decoded once, as the query options module reads it. */
-    private static Map<String, List<String>> params(RoutingContext rc) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        rc.queryParams().forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return params;
+        return GraphResponse.empty(deletes.delete(caller, event, attachmentId) ? 204 : 202);
     }
 
     /** The store did not give the content: a read, so the client may retry. */
@@ -138,9 +130,5 @@ public class AttachmentReadEndpoint {
         return new GraphException(503, GraphErrorCodes.SERVICE_UNAVAILABLE,
                 "The attachment content cannot be read right now. Retry the request.", Map.of("Retry-After", "1"),
                 cause);
-    }
-
-    private static Response json(StreamingOutput body) {
-        return Response.ok(body).type(GraphErrors.JSON).build();
     }
 }

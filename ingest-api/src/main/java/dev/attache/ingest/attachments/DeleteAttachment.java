@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.command.CommandGateway;
+import dev.attache.ingest.command.Origins;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
 
@@ -22,8 +23,7 @@ public class DeleteAttachment {
 
     /** True once the deletion is committed; false when it is in the log but its reply was late. */
     public boolean delete(Caller caller, EventPath event, String attachmentId) {
-        return gateway.submit(new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION,
-                AttachmentCommand.TYPE_DELETE_ATTACHMENT, attachmentId, caller.tenantId(), event.eventId(),
-                event.toRoute(caller.objectId()), caller.principal(), null, null, null, null)).isPresent();
+        return gateway.submit(AttachmentCommand.deleteAttachment(Origins.of(caller, event), attachmentId))
+                .isPresent();
     }
 }

@@ -1,6 +1,6 @@
 package dev.attache.ingest.auth;
 
-import dev.attache.ingest.error.GraphErrorCodes;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.route.EventPath;
 

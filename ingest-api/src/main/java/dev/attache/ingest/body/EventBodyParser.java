@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.attache.ingest.error.GraphErrorCodes;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.schemas.attachment.TextField;
 import dev.attache.schemas.event.DateTimeTimeZone;

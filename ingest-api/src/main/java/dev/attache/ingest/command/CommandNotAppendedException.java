@@ -2,7 +2,7 @@ package dev.attache.ingest.command;
 
 import java.util.Optional;
 
-import dev.attache.ingest.error.GraphErrorCodes;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
 
 /**

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.attache.schemas.graph.ODataTypes;
+
 /**
  * Turns an item attachment's stored item into its raw content, as Graph does on
  * {@code GET …/attachments/{id}/$value} (graph-compatibility.md §3.4): an event as iCalendar, a contact as vCard, a
@@ -78,11 +80,12 @@ public final class ItemContentRenderer {
     private static ItemKind kind(JsonNode item) {
         String odataType = GraphJson.text(item, "@odata.type").orElse(null);
         if (odataType == null) {
-            throw new UnrenderableItemException("The stored item has no \"@odata.type\"; expected "
-                    + "\"#microsoft.graph.event\", \"#microsoft.graph.message\" or \"#microsoft.graph.contact\".");
+            throw new UnrenderableItemException("The stored item has no \"@odata.type\"; expected " + CHOICES + ".");
         }
         return ItemKind.of(odataType).orElseThrow(() -> new UnrenderableItemException("The stored item's type '"
-                + odataType + "' has no raw content; expected \"#microsoft.graph.event\", "
-                + "\"#microsoft.graph.message\" or \"#microsoft.graph.contact\"."));
+                + odataType + "' has no raw content; expected " + CHOICES + "."));
     }
+
+    private static final String CHOICES = "\"" + ODataTypes.EVENT + "\", \"" + ODataTypes.MESSAGE + "\" or \""
+            + ODataTypes.CONTACT + "\"";
 }

@@ -2,6 +2,8 @@ package dev.attache.ingest.content;
 
 import java.util.Optional;
 
+import dev.attache.schemas.graph.ODataTypes;
+
 /**
  * The Outlook items an item attachment carries, and the media type of each one's raw content
  * (graph-compatibility.md §3.4).
@@ -17,7 +19,7 @@ public enum ItemKind {
     /** vCard 4.0 (RFC 6350). */
     CONTACT("contact", "text/vcard; charset=utf-8");
 
-    private static final String NAMESPACE = "microsoft.graph.";
+    private static final String NAMESPACE = ODataTypes.NAMESPACE;
 
     private final String localName;
     private final String contentType;

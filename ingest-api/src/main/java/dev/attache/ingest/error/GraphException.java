@@ -2,6 +2,8 @@ package dev.attache.ingest.error;
 
 import java.util.Map;
 
+import dev.attache.schemas.graph.GraphErrorCodes;
+
 /**
  * A request that ends in a Graph error: the HTTP status, the Graph error code and a message for the client. Thrown
  * anywhere in request handling; {@link GraphExceptionMappers} renders it in the Graph envelope.

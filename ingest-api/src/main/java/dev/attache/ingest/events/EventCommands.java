@@ -8,6 +8,7 @@ import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.body.EventBodyParser;
 import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.CommandIds;
+import dev.attache.ingest.command.Origins;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.event.CalendarEvent;
@@ -45,17 +46,12 @@ public class EventCommands {
         EventInput input = parser.parse(body);
         EventPath event = new EventPath(collection.apiVersion(), collection.ownerKind(), collection.ownerId(),
                 collection.container(), collection.calendarGroupId(), collection.calendarId(), CommandIds.next());
-        return send(command(AttachmentCommand.TYPE_CREATE_EVENT, caller, event, input));
+        return send(AttachmentCommand.createEvent(Origins.of(caller, event), input));
     }
 
     /** Deletes an event and, in the processor, its attachments and their objects. */
     public Result delete(Caller caller, EventPath event) {
-        return send(command(AttachmentCommand.TYPE_DELETE_EVENT, caller, event, null));
-    }
-
-    private static AttachmentCommand command(String type, Caller caller, EventPath event, EventInput input) {
-        return new AttachmentCommand(AttachmentCommand.SCHEMA_VERSION, type, null, caller.tenantId(), event.eventId(),
-                event.toRoute(caller.objectId()), caller.principal(), null, null, null, input);
+        return send(AttachmentCommand.deleteEvent(Origins.of(caller, event)));
     }
 
     private Result send(AttachmentCommand command) {

@@ -1,65 +1,61 @@
 package dev.attache.ingest.events;
 
-import java.io.InputStream;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.auth.Permissions;
-import dev.attache.ingest.error.GraphErrors;
-import dev.attache.ingest.http.PublicUrls;
 import dev.attache.ingest.representation.ODataUrls;
+import dev.attache.ingest.request.GraphRequest;
+import dev.attache.ingest.request.GraphResponse;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.event.CalendarEvent;
-import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST …/events}, {@code GET …/events/{E}} and {@code DELETE …/events/{E}}: HTTP in, HTTP out; writes go
- * through {@link EventCommands}, reads through {@link EventLookupClient}.
+ * {@code POST …/events}, {@code GET …/events/{E}} and {@code DELETE …/events/{E}}: the request in, the response out;
+ * writes go through {@link EventCommands}, reads through {@link EventLookupClient}.
  */
 @ApplicationScoped
 public class EventEndpoint {
 
     private final EventCommands commands;
     private final EventLookupClient registry;
-    private final PublicUrls urls;
 
-    EventEndpoint(EventCommands commands, EventLookupClient registry, PublicUrls urls) {
+    EventEndpoint(EventCommands commands, EventLookupClient registry) {
         this.commands = commands;
         this.registry = registry;
-        this.urls = urls;
     }
 
-    public Response get(RoutingContext rc, Caller caller, EventPath event) {
+    public GraphResponse get(GraphRequest request, EventPath event) {
+        Caller caller = request.caller();
         Permissions.checkRead(caller, event);
         CalendarEvent found = registry.find(caller, event);
         String ownerId = event.toRoute(caller.objectId()).ownerId();
-        return Response.ok(EventJsonWriter.json(found, ODataUrls.eventContext(urls.baseUrl(rc), event, ownerId), null))
-                .type(GraphErrors.JSON).build();
+        return GraphResponse.json(200,
+                EventJsonWriter.json(found, ODataUrls.eventContext(request.baseUrl(), event, ownerId), null));
     }
 
-    public Response create(RoutingContext rc, Caller caller, EventPath collection, InputStream body) {
+    public GraphResponse create(GraphRequest request, EventPath collection) {
+        Caller caller = request.caller();
         Permissions.checkWrite(caller, collection);
-        String base = urls.baseUrl(rc);
+        String base = request.baseUrl();
         String ownerId = collection.toRoute(caller.objectId()).ownerId();
-        EventCommands.Result result = commands.create(caller, collection, body);
+        EventCommands.Result result = commands.create(caller, collection, request.body());
         if (result instanceof EventCommands.Result.Done done) {
-            PublicUrls.location(rc, ODataUrls.event(base, collection, ownerId, done.event().eventId()));
-            return Response.status(201).type(GraphErrors.JSON)
-                    .entity(EventJsonWriter.json(done.event(), ODataUrls.eventContext(base, collection, ownerId), false))
-                    .build();
+            String context = ODataUrls.eventContext(base, collection, ownerId);
+            return GraphResponse.json(201, EventJsonWriter.json(done.event(), context, false))
+                    .withHeader("Location", ODataUrls.event(base, collection, ownerId, done.event().eventId()));
         }
         String eventId = ((EventCommands.Result.Pending) result).eventId();
-        PublicUrls.location(rc, ODataUrls.event(base, collection, ownerId, eventId));
-        return Response.status(202).type(GraphErrors.JSON)
-                .entity(Map.of("id", eventId, "status", "pending")).build();
+        return GraphResponse.json(202, Map.of("id", eventId, "status", "pending"))
+                .withHeader("Location", ODataUrls.event(base, collection, ownerId, eventId));
     }
 
-    public Response delete(Caller caller, EventPath event) {
+    public GraphResponse delete(GraphRequest request, EventPath event) {
+        Caller caller = request.caller();
         Permissions.checkWrite(caller, event);
         EventCommands.Result result = commands.delete(caller, event);
-        return Response.status(result instanceof EventCommands.Result.Done ? 204 : 202).build();
+        return GraphResponse.empty(result instanceof EventCommands.Result.Done ? 204 : 202);
     }
 }

@@ -1,6 +1,8 @@
 package dev.attache.ingest.http;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,36 +16,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.attache.ingest.attachments.AttachmentEndpoint;
-import dev.attache.ingest.attachments.AttachmentReadEndpoint;
-import dev.attache.ingest.auth.BearerTokenFilter;
-import dev.attache.ingest.error.GraphErrorCodes;
-import dev.attache.ingest.error.GraphException;
-import dev.attache.ingest.events.EventEndpoint;
-import dev.attache.ingest.route.AttachmentsPath;
-import dev.attache.ingest.route.EventItem;
-import dev.attache.ingest.route.EventsCollection;
-import dev.attache.ingest.route.GraphPaths;
-import dev.attache.ingest.route.GraphResource;
+import dev.attache.ingest.api.GraphDispatcher;
+import dev.attache.ingest.request.GraphRequest;
+import dev.attache.ingest.request.GraphResponse;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The Graph routes. Paths are resolved by {@link GraphPaths} (case-insensitive segments, OData keys, percent-encoded
- * ids), which JAX-RS templates cannot express, so one catch-all path per method hands each request to the endpoint
- * of what it names.
+ * The Graph routes over HTTP. Graph paths (case-insensitive segments, OData keys, percent-encoded ids) cannot be
+ * JAX-RS templates, so one catch-all path per method turns the exchange into a {@link GraphRequest} for the
+ * {@link GraphDispatcher}, and writes what it answers.
  */
 @Path("/")
 public class GraphApiResource {
 
-    private final AttachmentEndpoint attachments;
-    private final AttachmentReadEndpoint attachmentReads;
-    private final EventEndpoint events;
+    private static final InputStream NO_BODY = InputStream.nullInputStream();
 
-    GraphApiResource(AttachmentEndpoint attachments, AttachmentReadEndpoint attachmentReads, EventEndpoint events) {
-        this.attachments = attachments;
-        this.attachmentReads = attachmentReads;
-        this.events = events;
+    private final GraphDispatcher dispatcher;
+    private final PublicUrls urls;
+
+    GraphApiResource(GraphDispatcher dispatcher, PublicUrls urls) {
+        this.dispatcher = dispatcher;
+        this.urls = urls;
     }
 
     @POST
@@ -51,89 +45,64 @@ public class GraphApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     public Response post(RoutingContext rc, InputStream body) {
-        GraphResource target = resolve(rc);
-        if (target instanceof AttachmentsPath path && path.isCollection()) {
-            return attachments.add(rc, BearerTokenFilter.caller(rc), path.event(), body);
-        }
-        if (target instanceof EventsCollection collection) {
-            return events.create(rc, BearerTokenFilter.caller(rc), collection.event(), body);
-        }
-        throw notAllowed(rc, target);
+        return handle(rc, body);
     }
 
     @DELETE
     @Path("{path: .+}")
     @Blocking
     public Response delete(RoutingContext rc) {
-        GraphResource target = resolve(rc);
-        if (target instanceof EventItem item) {
-            return events.delete(BearerTokenFilter.caller(rc), item.event());
-        }
-        if (target instanceof AttachmentsPath path && path.attachmentId() != null && path.tail().isEmpty()) {
-            return attachmentReads.delete(BearerTokenFilter.caller(rc), path.event(), path.attachmentId());
-        }
-        throw notAllowed(rc, target);
+        return handle(rc, NO_BODY);
     }
 
     @GET
     @Path("{path: .*}")
     @Blocking
     public Response get(RoutingContext rc) {
-        GraphResource target = resolve(rc);
-        if (target instanceof EventItem item) {
-            return events.get(rc, BearerTokenFilter.caller(rc), item.event());
-        }
-        if (target instanceof AttachmentsPath path) {
-            return attachmentGet(rc, path);
-        }
-        throw notAllowed(rc, target);
+        return handle(rc, NO_BODY);
     }
 
     @PUT
     @Path("{path: .*}")
     public Response put(RoutingContext rc) {
-        throw notAllowed(rc, resolve(rc));
+        return handle(rc, NO_BODY);
     }
 
     @PATCH
     @Path("{path: .*}")
     public Response patch(RoutingContext rc) {
-        throw notAllowed(rc, resolve(rc));
+        return handle(rc, NO_BODY);
     }
 
-    private Response attachmentGet(RoutingContext rc, AttachmentsPath path) {
-        var caller = BearerTokenFilter.caller(rc);
-        List<String> tail = path.tail();
-        if (path.isCollection()) {
-            return attachmentReads.list(rc, caller, path.event());
-        }
-        if (path.attachmentId() == null && tail.size() == 1 && tail.get(0).equals("$count")) {
-            return attachmentReads.count(rc, caller, path.event());
-        }
-        if (path.attachmentId() != null && tail.isEmpty()) {
-            return attachmentReads.get(rc, caller, path.event(), path.attachmentId());
-        }
-        if (path.attachmentId() != null && tail.size() == 1 && tail.get(0).equals("$value")) {
-            return attachmentReads.value(caller, path.event(), path.attachmentId());
-        }
-        throw GraphException.notFound("Resource not found for the segment '" + rc.request().path() + "'.");
+    private Response handle(RoutingContext rc, InputStream body) {
+        return write(rc, dispatcher.dispatch(request(rc, body)));
     }
 
-    private static GraphResource resolve(RoutingContext rc) {
-        String raw = rc.request().path();
-        return GraphPaths.resolve(raw).orElseThrow(() -> GraphException.notFound(
-                "Resource not found for the segment '" + raw + "'."));
+    GraphRequest request(RoutingContext rc, InputStream body) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        rc.queryParams().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        rc.request().headers().forEach(e -> headers.putIfAbsent(e.getKey(), e.getValue()));
+        return new GraphRequest(rc.request().method().name(), urls.baseUrl(rc), rc.request().path(), query, headers,
+                ExchangeAttributes.caller(rc), ExchangeAttributes.ids(rc), body);
     }
 
-    /** 405 with the methods this service answers on {@code target}. */
-    private static GraphException notAllowed(RoutingContext rc, GraphResource target) {
-        String allow = target instanceof EventItem ? "GET, DELETE"
-                : target instanceof AttachmentsPath path && path.isCollection() ? "GET, POST"
-                : target instanceof AttachmentsPath path && path.attachmentId() != null && path.tail().isEmpty()
-                        ? "GET, DELETE"
-                : target instanceof AttachmentsPath ? "GET" : "POST";
-        return new GraphException(405, GraphErrorCodes.METHOD_NOT_ALLOWED,
-                "The HTTP method '" + rc.request().method() + "' is not allowed for this resource.",
-                allow.isEmpty() ? Map.of() : Map.of("Allow", allow), null);
+    /**
+     * The further headers go on the Vert.x response: JAX-RS would parse a {@code Location} as a URI and encode its
+     * escapes a second time. What the body needs released is released when the exchange ends, written or not.
+     */
+    static Response write(RoutingContext rc, GraphResponse response) {
+        response.headers().forEach((name, value) -> rc.response().putHeader(name, value));
+        if (response.release() != null) {
+            rc.addEndHandler(ended -> response.released());
+        }
+        Response.ResponseBuilder builder = Response.status(response.status());
+        if (response.body() != null) {
+            builder.entity(response.body()).type(response.contentType());
+        }
+        if (response.contentLength() >= 0) {
+            builder.header("Content-Length", response.contentLength());
+        }
+        return builder.build();
     }
 }

@@ -7,9 +7,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.attache.ingest.error.GraphErrorCodes;
-import dev.attache.ingest.error.GraphErrors;
+import dev.attache.ingest.request.RequestIds;
 import dev.attache.ingest.upload.RequestLimits;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -40,7 +40,8 @@ public class GraphRequestHandlers {
     void install(@Observes Router router) {
         router.route().order(-200).handler(this::handle);
         for (int status : new int[] {400, 413, 414, 431}) {
-            router.errorHandler(status, rc -> GraphErrors.end(rc, status, status == 400 ? GraphErrorCodes.BAD_REQUEST
+            router.errorHandler(status, rc -> GraphErrorResponses.end(rc, status,
+                    status == 400 ? GraphErrorCodes.BAD_REQUEST
                     : status == 413 ? GraphErrorCodes.REQUEST_TOO_LARGE
                     : status == 414 ? GraphErrorCodes.URI_TOO_LONG : GraphErrorCodes.HEADERS_TOO_LARGE,
                     "The request was refused: " + HttpResponseStatus.valueOf(status).reasonPhrase() + "."));
@@ -48,7 +49,7 @@ public class GraphRequestHandlers {
     }
 
     void handle(RoutingContext rc) {
-        RequestIds ids = RequestIds.assign(rc);
+        RequestIds ids = ExchangeAttributes.assignIds(rc);
         rc.response()
                 .putHeader("request-id", ids.requestId())
                 .putHeader("client-request-id", ids.clientRequestId())
@@ -57,13 +58,13 @@ public class GraphRequestHandlers {
         Optional<RequestShape.Refusal> refusal = shape.check(rc.request().uri(), rc.request().headers());
         if (refusal.isPresent()) {
             // the body, if any, is never read
-            GraphErrors.endAndClose(rc, refusal.get().status(), refusal.get().code(), refusal.get().message());
+            GraphErrorResponses.endAndClose(rc, refusal.get().status(), refusal.get().code(), refusal.get().message());
             return;
         }
         String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && limits.exceeds(declared)) {
             // The body is never read, so the connection cannot carry another request.
-            GraphErrors.endAndClose(rc, 413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
+            GraphErrorResponses.endAndClose(rc, 413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
             return;
         }
         rc.next();

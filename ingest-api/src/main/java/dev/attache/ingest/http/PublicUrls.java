@@ -31,9 +31,4 @@ public class PublicUrls {
             return "http://localhost";
         }
     }
-
-    /** Set on the Vert.x response: JAX-RS would parse the value as a URI and encode its escapes a second time. */
-    public static void location(RoutingContext rc, String url) {
-        rc.response().putHeader("Location", url);
-    }
 }

@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.attache.ingest.error.GraphErrorCodes;
+import dev.attache.schemas.graph.GraphErrorCodes;
 
 /**
  * The limits of a request's line and headers, checked before routing so that their refusals carry Graph's error

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.attache.ingest.upload.SpooledContent;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.ReferenceFields;
+import dev.attache.schemas.graph.ODataTypes;
 import dev.attache.schemas.kafka.ContractJson;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
@@ -31,9 +32,9 @@ import io.minio.MinioClient;
 public class AttachmentJsonWriter {
 
     private static final Logger LOG = Logger.getLogger(AttachmentJsonWriter.class);
-    static final String FILE = "#microsoft.graph.fileAttachment";
+    static final String FILE = ODataTypes.FILE_ATTACHMENT;
     private static final int RESPONSE_BUFFER = 64 * 1024;
-    static final String ITEM = "#microsoft.graph.itemAttachment";
+    static final String ITEM = ODataTypes.ITEM_ATTACHMENT;
 
     private final MinioClient s3;
 
@@ -159,7 +160,7 @@ public class AttachmentJsonWriter {
                 // selected but unreadable: the attachment exists, its content cannot be served now
                 g.writeNullField("contentBytes");
             }
-        } else if ("#microsoft.graph.referenceAttachment".equals(record.odataType())) {
+        } else if (ODataTypes.REFERENCE_ATTACHMENT.equals(record.odataType())) {
             reference(g, record, selection);
         }
     }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.attache.ingest.error.GraphErrorCodes;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.kafka.ContractJson;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.attache.ingest.error.GraphErrorCodes;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.upload.FullDisk;
 import dev.attache.ingest.upload.SpoolDirectory;

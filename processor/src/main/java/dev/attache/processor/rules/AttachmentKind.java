@@ -4,6 +4,8 @@ import static dev.attache.processor.rules.InvalidAttachment.invalid;
 
 import java.util.Set;
 
+import dev.attache.schemas.graph.ODataTypes;
+
 /**
  * The three concrete attachment types, read from {@code @odata.type} the way Graph is seen to accept it: any case,
  * {@code #} optional, the {@code microsoft.graph.} namespace required.
@@ -15,10 +17,10 @@ public enum AttachmentKind {
     REFERENCE("referenceAttachment", Set.of("sourceUrl", "providerType", "permission", "isFolder", "thumbnailUrl",
             "previewUrl"));
 
-    static final String NAMESPACE = "microsoft.graph.";
+    static final String NAMESPACE = ODataTypes.NAMESPACE;
 
-    private static final String CHOICES = "\"#microsoft.graph.fileAttachment\", \"#microsoft.graph.itemAttachment\""
-            + " or \"#microsoft.graph.referenceAttachment\"";
+    private static final String CHOICES = "\"" + ODataTypes.FILE_ATTACHMENT + "\", \"" + ODataTypes.ITEM_ATTACHMENT
+            + "\" or \"" + ODataTypes.REFERENCE_ATTACHMENT + "\"";
 
     private final String localName;
     private final Set<String> ownProperties;

@@ -1,21 +1,21 @@
 package dev.attache.processor.rules;
 
-import dev.attache.schemas.attachment.ReplyError;
+import static dev.attache.schemas.graph.GraphErrorCodes.ACCESS_DENIED;
+import static dev.attache.schemas.graph.GraphErrorCodes.BAD_REQUEST;
+import static dev.attache.schemas.graph.GraphErrorCodes.GENERAL_EXCEPTION;
+import static dev.attache.schemas.graph.GraphErrorCodes.INVALID_REQUEST;
+import static dev.attache.schemas.graph.GraphErrorCodes.INVALID_USER;
+import static dev.attache.schemas.graph.GraphErrorCodes.REQUEST_TOO_LARGE;
+import static dev.attache.schemas.graph.GraphErrorCodes.SERVICE_UNAVAILABLE;
 
-/** The Graph errors the rules answer with (graph-compatibility.md §5.2). */
+import dev.attache.schemas.attachment.ReplyError;
+import dev.attache.schemas.graph.GraphErrorCodes;
+
+/** The Graph errors the rules answer with (graph-compatibility.md §5.2), their codes from {@code GraphErrorCodes}. */
 public final class GraphErrors {
 
-    public static final String INVALID_REQUEST = "ErrorInvalidRequest";
-    public static final String TOO_LARGE = "RequestEntityTooLarge";
-    public static final String GENERAL = "generalException";
-    public static final String NOT_FOUND = "ErrorItemNotFound";
-    public static final String ACCESS_DENIED = "ErrorAccessDenied";
-    public static final String BAD_REQUEST = "BadRequest";
-    public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
-    public static final String INVALID_USER = "ErrorInvalidUser";
-
     /** Exchange's texts, as Graph relays them. */
-    public static final ReplyError ITEM_NOT_FOUND = new ReplyError(404, NOT_FOUND,
+    public static final ReplyError ITEM_NOT_FOUND = new ReplyError(404, GraphErrorCodes.ITEM_NOT_FOUND,
             "The specified object was not found in the store.");
     public static final ReplyError DENIED = new ReplyError(403, ACCESS_DENIED,
             "Access is denied. Check credentials and try again.");
@@ -57,16 +57,16 @@ public final class GraphErrors {
     }
 
     public static ReplyError tooLarge(String message) {
-        return new ReplyError(413, TOO_LARGE, message);
+        return new ReplyError(413, REQUEST_TOO_LARGE, message);
     }
 
     /** For attachment commands the processor cannot read; the detail goes to the log, not to the client. */
     public static ReplyError unprocessable() {
-        return new ReplyError(500, GENERAL, "The attachment could not be processed.");
+        return new ReplyError(500, GENERAL_EXCEPTION, "The attachment could not be processed.");
     }
 
     /** For event commands the processor cannot read. */
     public static ReplyError unprocessableEvent() {
-        return new ReplyError(500, GENERAL, "The event could not be processed.");
+        return new ReplyError(500, GENERAL_EXCEPTION, "The event could not be processed.");
     }
 }

@@ -2,6 +2,8 @@ package dev.attache.processor.rules;
 
 import static dev.attache.processor.rules.InvalidAttachment.invalid;
 
+import dev.attache.schemas.graph.ODataTypes;
+
 /** The Outlook items an {@code itemAttachment} may carry, read like {@code @odata.type} (see {@link AttachmentKind}). */
 enum ItemType {
 
@@ -9,8 +11,8 @@ enum ItemType {
     MESSAGE("message"),
     CONTACT("contact");
 
-    private static final String CHOICES = "\"#microsoft.graph.event\", \"#microsoft.graph.message\" or "
-            + "\"#microsoft.graph.contact\"";
+    private static final String CHOICES = "\"" + ODataTypes.EVENT + "\", \"" + ODataTypes.MESSAGE + "\" or \""
+            + ODataTypes.CONTACT + "\"";
 
     private final String localName;
 

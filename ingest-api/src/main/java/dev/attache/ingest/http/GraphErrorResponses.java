@@ -1,25 +1,27 @@
-package dev.attache.ingest.error;
+package dev.attache.ingest.http;
 
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-import dev.attache.ingest.http.RequestIds;
+import dev.attache.ingest.error.GraphErrorBody;
+import dev.attache.ingest.error.GraphException;
+import dev.attache.ingest.request.GraphResponse;
+import dev.attache.ingest.request.RequestIds;
 import dev.attache.schemas.kafka.ContractJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /** Builds Graph error responses, for JAX-RS and for plain Vert.x handlers alike. */
-public final class GraphErrors {
+final class GraphErrorResponses {
 
-    public static final String JSON = "application/json;odata.metadata=minimal;odata.streaming=true;"
-            + "IEEE754Compatible=false;charset=utf-8";
+    private static final String JSON = GraphResponse.JSON;
 
-    private GraphErrors() {
+    private GraphErrorResponses() {
     }
 
-    public static Response response(int status, String code, String message, Map<String, String> headers,
+    static Response response(int status, String code, String message, Map<String, String> headers,
             RequestIds ids) {
         Response.ResponseBuilder builder = Response.status(status)
                 .type(JSON)
@@ -28,13 +30,13 @@ public final class GraphErrors {
         return builder.build();
     }
 
-    public static Response response(GraphException e, RequestIds ids) {
+    static Response response(GraphException e, RequestIds ids) {
         return response(e.status(), e.code(), e.getMessage(), e.headers(), ids);
     }
 
     /** Ends {@code rc}'s response with a Graph error, outside JAX-RS. */
-    public static void end(RoutingContext rc, int status, String code, String message) {
-        RequestIds ids = RequestIds.of(rc);
+    static void end(RoutingContext rc, int status, String code, String message) {
+        RequestIds ids = ExchangeAttributes.ids(rc);
         byte[] body;
         try {
             body = ContractJson.MAPPER.writeValueAsBytes(
@@ -46,7 +48,7 @@ public final class GraphErrors {
     }
 
     /** Ends with a Graph error and closes the connection: for a request whose body will not be read. */
-    public static void endAndClose(RoutingContext rc, int status, String code, String message) {
+    static void endAndClose(RoutingContext rc, int status, String code, String message) {
         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
         rc.response().endHandler(ended -> rc.request().connection().close());
         end(rc, status, code, message);

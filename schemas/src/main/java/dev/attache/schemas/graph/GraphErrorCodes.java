@@ -1,14 +1,16 @@
-package dev.attache.ingest.error;
+package dev.attache.schemas.graph;
 
 /**
- * The Graph error codes this service answers with (graph-compatibility.md §5.2). Exchange-backed checks use the
- * {@code Error*} codes, gateway-level checks the generic ones, as Graph does.
+ * The Graph error codes attache answers with (docs/graph-compatibility.md §5.2), for both apps: the processor puts
+ * them in its replies, ingest-api in the envelopes it writes itself. Exchange-backed checks use the {@code Error*}
+ * codes, gateway-level checks the generic ones, as Graph does.
  */
 public final class GraphErrorCodes {
 
     public static final String BAD_REQUEST = "BadRequest";
     public static final String INVALID_REQUEST = "ErrorInvalidRequest";
     public static final String INVALID_ID_MALFORMED = "ErrorInvalidIdMalformed";
+    public static final String INVALID_USER = "ErrorInvalidUser";
     public static final String ITEM_NOT_FOUND = "ErrorItemNotFound";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
     public static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
@@ -20,6 +22,13 @@ public final class GraphErrorCodes {
     public static final String ACCESS_DENIED = "ErrorAccessDenied";
     public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
     public static final String GENERAL_EXCEPTION = "generalException";
+    public static final String GATEWAY_TIMEOUT = "GatewayTimeout";
+    /** A create whose {@code Idempotency-Key} is still being processed: retry later. */
+    public static final String CONFLICT = "Conflict";
+    /** A create whose {@code Idempotency-Key} was used with another request. */
+    public static final String UNPROCESSABLE_ENTITY = "UnprocessableEntity";
+    /** A {@code $batch} item whose dependency failed. */
+    public static final String FAILED_DEPENDENCY = "FailedDependency";
 
     private GraphErrorCodes() {
     }

@@ -1,4 +1,4 @@
-package dev.attache.ingest.error;
+package dev.attache.ingest.http;
 
 import java.util.Map;
 
@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.attache.ingest.http.RequestIds;
+import dev.attache.ingest.error.GraphException;
+import dev.attache.ingest.request.RequestIds;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
@@ -28,12 +30,12 @@ public class GraphExceptionMappers {
 
     @ServerExceptionMapper
     public Response graph(GraphException e) {
-        return GraphErrors.response(e, ids());
+        return GraphErrorResponses.response(e, ids());
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return GraphErrors.response(404, GraphErrorCodes.RESOURCE_NOT_FOUND,
+        return GraphErrorResponses.response(404, GraphErrorCodes.RESOURCE_NOT_FOUND,
                 "Resource not found for the segment '" + request.getCurrent().request().path() + "'.", Map.of(),
                 ids());
     }
@@ -41,14 +43,14 @@ public class GraphExceptionMappers {
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
         String allow = String.join(", ", e.getResponse().getAllowedMethods());
-        return GraphErrors.response(405, GraphErrorCodes.METHOD_NOT_ALLOWED,
+        return GraphErrorResponses.response(405, GraphErrorCodes.METHOD_NOT_ALLOWED,
                 "The HTTP method '" + request.getCurrent().request().method() + "' is not allowed for this resource.",
                 allow.isEmpty() ? Map.of() : Map.of("Allow", allow), ids());
     }
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
-        return GraphErrors.response(415, GraphErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+        return GraphErrorResponses.response(415, GraphErrorCodes.UNSUPPORTED_MEDIA_TYPE,
                 "The request body must be JSON (Content-Type: application/json).", Map.of(), ids());
     }
 
@@ -58,7 +60,7 @@ public class GraphExceptionMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        return GraphErrors.response(status, GraphErrorCodes.BAD_REQUEST,
+        return GraphErrorResponses.response(status, GraphErrorCodes.BAD_REQUEST,
                 Response.Status.fromStatusCode(status) == null ? "The request is invalid."
                         : Response.Status.fromStatusCode(status).getReasonPhrase() + ".",
                 Map.of(), ids());
@@ -68,12 +70,12 @@ public class GraphExceptionMappers {
     public Response unexpected(Throwable e) {
         RequestIds ids = ids();
         LOG.errorf(e, "Unexpected failure of request %s", ids.requestId());
-        return GraphErrors.response(500, GraphErrorCodes.GENERAL_EXCEPTION,
+        return GraphErrorResponses.response(500, GraphErrorCodes.GENERAL_EXCEPTION,
                 "An internal server error occurred. Quote request-id " + ids.requestId() + " when reporting it.",
                 Map.of(), ids);
     }
 
     private RequestIds ids() {
-        return RequestIds.of(request.getCurrent());
+        return ExchangeAttributes.ids(request.getCurrent());
     }
 }

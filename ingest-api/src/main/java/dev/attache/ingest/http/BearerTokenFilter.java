@@ -1,4 +1,4 @@
-package dev.attache.ingest.auth;
+package dev.attache.ingest.http;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,9 +21,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
-import dev.attache.ingest.error.GraphErrorCodes;
-import dev.attache.ingest.error.GraphErrors;
-import dev.attache.ingest.http.RequestIds;
+import dev.attache.ingest.auth.Caller;
+import dev.attache.ingest.auth.VerifiedTokens;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
@@ -35,7 +35,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class BearerTokenFilter {
 
-    static final String CALLER = Caller.class.getName();
     private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -44,11 +43,6 @@ public class BearerTokenFilter {
 
     @Inject
     VerifiedTokens verified;
-
-    /** The caller of the request {@code rc} handles; set for every request that reached a resource. */
-    public static Caller caller(RoutingContext rc) {
-        return rc.get(CALLER);
-    }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Response authenticate(RoutingContext rc) {
@@ -59,7 +53,7 @@ public class BearerTokenFilter {
         String token = header.substring(7).trim();
         Optional<Caller> known = verified.caller(token);
         if (known.isPresent()) {
-            rc.put(CALLER, known.get());
+            ExchangeAttributes.caller(rc, known.get());
             return null;
         }
         JsonWebToken jwt;
@@ -77,7 +71,7 @@ public class BearerTokenFilter {
         }
         Caller caller = new Caller(tenant, objectId, upn(jwt), isApp(jwt), permissions(jwt), groups(jwt));
         verified.accepted(token, caller, Instant.ofEpochSecond(jwt.getExpirationTime()));
-        rc.put(CALLER, caller);
+        ExchangeAttributes.caller(rc, caller);
         return null;
     }
 
@@ -140,7 +134,7 @@ public class BearerTokenFilter {
     }
 
     private static Response unauthorized(RoutingContext rc, String message) {
-        return GraphErrors.response(401, GraphErrorCodes.INVALID_AUTHENTICATION_TOKEN, message,
-                Map.of("WWW-Authenticate", "Bearer realm=\"\", error=\"invalid_token\""), RequestIds.of(rc));
+        return GraphErrorResponses.response(401, GraphErrorCodes.INVALID_AUTHENTICATION_TOKEN, message,
+                Map.of("WWW-Authenticate", "Bearer realm=\"\", error=\"invalid_token\""), ExchangeAttributes.ids(rc));
     }
 }
