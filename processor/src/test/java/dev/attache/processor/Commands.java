@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
+import dev.attache.schemas.attachment.Idempotency;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReferenceFields;
@@ -77,6 +78,7 @@ public final class Commands {
     private Route route = new Route("v1.0", "me", USER, "events", null, null);
     private Principal principal = ME;
     private EventInput event;
+    private Idempotency idempotency;
 
     private Commands() {
     }
@@ -188,6 +190,7 @@ public final class Commands {
     public Commands head(String value) { head = value; return this; }
     public Commands principal(Principal value) { principal = value; return this; }
     public Commands eventInput(EventInput value) { event = value; return this; }
+    public Commands idempotency(Idempotency value) { idempotency = value; return this; }
 
     /** Addressed as {@code /{v}/{ownerKind}/{ownerId}/{container…}/events/…}. */
     public Commands route(String ownerKind, String ownerId, String container, String calendarGroupId,
@@ -205,12 +208,12 @@ public final class Commands {
     public AttachmentCommand build() {
         if (!AttachmentCommand.TYPE_ADD.equals(type)) {
             return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal, null,
-                    null, null, event);
+                    null, null, event, idempotency);
         }
         ObjectRef object = new ObjectRef(BUCKET, tenantId + "/" + attachmentId, length, sha256);
         AttachmentInput input = new AttachmentInput(odataType, name, contentType, isInline, contentId, itemType,
                 reference, payload);
         return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal, input,
-                object, head, event);
+                object, head, event, idempotency);
     }
 }

@@ -16,6 +16,9 @@ import dev.attache.ingest.command.CommandNotAppendedException;
 import dev.attache.ingest.command.CommandOutcome;
 import dev.attache.ingest.command.Origins;
 import dev.attache.ingest.error.GraphException;
+import dev.attache.ingest.idempotency.Fingerprints;
+import dev.attache.ingest.idempotency.IdempotencySettings;
+import dev.attache.ingest.idempotency.RepeatMarks;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.ingest.upload.ObjectUploader;
 import dev.attache.ingest.upload.SpooledContent;
@@ -39,9 +42,11 @@ public class AddAttachment {
     private final ObjectUploader uploader;
     private final IngestMetrics metrics;
     private final UploadFault faults;
+    private final IdempotencySettings idempotency;
 
     AddAttachment(AttachmentBodyParser parser, CommandGateway gateway, ObjectUploader uploader,
-            IngestMetrics metrics, UploadFault faults) {
+            IngestMetrics metrics, UploadFault faults, IdempotencySettings idempotency) {
+        this.idempotency = idempotency;
         this.parser = parser;
         this.gateway = gateway;
         this.uploader = uploader;
@@ -51,22 +56,26 @@ public class AddAttachment {
 
     /** What the client gets: the committed record, or a pending command when the reply was late. */
     public sealed interface Result {
-        /** @param content the stored bytes for the echo; whoever writes the answer releases them */
-        record Created(dev.attache.schemas.attachment.AttachmentRecord record, SpooledContent content)
-                implements Result {
+        /**
+         * @param content the stored bytes for the echo; whoever writes the answer releases them
+         * @param replayed whether this is the first outcome of the same request, given again
+         */
+        record Created(dev.attache.schemas.attachment.AttachmentRecord record, SpooledContent content,
+                boolean replayed) implements Result {
         }
 
         record Accepted(AttachmentCommand command) implements Result {
         }
     }
 
-    public Result add(Caller caller, EventPath event, InputStream body) {
+    /** @param marks what recognises a repeat of this request, taken when it arrived */
+    public Result add(Caller caller, EventPath event, InputStream body, RepeatMarks marks) {
         String attachmentId = CommandIds.next();
         ParsedAttachment parsed = parser.parse(body, caller.tenantId(), attachmentId);
         faults.afterUpload(parsed.input().name());
         boolean handedOver = false;
         try {
-            Result result = decide(caller, event, attachmentId, parsed);
+            Result result = decide(caller, event, attachmentId, parsed, marks);
             handedOver = result instanceof Result.Created;
             return result;
         } finally {
@@ -76,9 +85,13 @@ public class AddAttachment {
         }
     }
 
-    private Result decide(Caller caller, EventPath event, String attachmentId, ParsedAttachment parsed) {
-        AttachmentCommand command = AttachmentCommand.add(Origins.of(caller, event), attachmentId, parsed.input(),
-                parsed.object(), parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()));
+    private Result decide(Caller caller, EventPath event, String attachmentId, ParsedAttachment parsed,
+            RepeatMarks marks) {
+        AttachmentCommand.Origin origin = Origins.of(caller, event);
+        AttachmentCommand command = AttachmentCommand.add(origin, attachmentId, parsed.input(), parsed.object(),
+                        parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()))
+                .withIdempotency(idempotency.idempotency(marks,
+                        Fingerprints.attachment(origin, parsed.input(), parsed.object())));
 
         long started = System.nanoTime();
         CommandOutcome outcome;
@@ -103,8 +116,10 @@ public class AddAttachment {
             if (!reply.isCreated()) {
                 throw new GraphException(reply.error().status(), reply.error().code(), reply.error().message());
             }
-            metrics.ingested(reply.attachment());
-            return new Result.Created(reply.attachment(), parsed.content());
+            if (!reply.isReplay()) {
+                metrics.ingested(reply.attachment());
+            }
+            return new Result.Created(reply.attachment(), parsed.content(), reply.isReplay());
         }
         LOG.warnf("No reply for command %s in time; it is appended and will be processed", attachmentId);
         return new Result.Accepted(command);

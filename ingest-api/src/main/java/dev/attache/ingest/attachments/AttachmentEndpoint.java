@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.auth.Permissions;
+import dev.attache.ingest.idempotency.IdempotencySettings;
+import dev.attache.ingest.idempotency.RepeatMarks;
 import dev.attache.ingest.representation.AttachmentJsonWriter;
 import dev.attache.ingest.representation.ODataUrls;
 import dev.attache.ingest.request.GraphRequest;
 import dev.attache.ingest.request.GraphResponse;
+import dev.attache.ingest.request.Preferences;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
@@ -21,29 +24,44 @@ public class AttachmentEndpoint {
 
     private final AddAttachment addAttachment;
     private final AttachmentJsonWriter writer;
+    private final IdempotencySettings idempotency;
+    private final UploadFault faults;
 
-    AttachmentEndpoint(AddAttachment addAttachment, AttachmentJsonWriter writer) {
+    AttachmentEndpoint(AddAttachment addAttachment, AttachmentJsonWriter writer, IdempotencySettings idempotency,
+            UploadFault faults) {
         this.addAttachment = addAttachment;
         this.writer = writer;
+        this.idempotency = idempotency;
+        this.faults = faults;
     }
 
     public GraphResponse add(GraphRequest request, EventPath event) {
+        RepeatMarks marks = idempotency.marks(request);
         Caller caller = request.caller();
         Permissions.checkWrite(caller, event);
         String base = request.baseUrl();
         String ownerId = event.toRoute(caller.objectId()).ownerId();
-        AddAttachment.Result result = addAttachment.add(caller, event, request.body());
+        AddAttachment.Result result = addAttachment.add(caller, event, request.body(), marks);
         if (result instanceof AddAttachment.Result.Created created) {
             AttachmentRecord record = created.record();
+            String location = ODataUrls.attachment(base, event, ownerId, record.attachmentId());
+            faults.afterCommit(record.name(), marks, created.content()::close);
+            Map<String, String> headers = idempotency.answerHeaders(marks, created.replayed());
+            if (Preferences.returnMinimal(request)) {
+                created.content().close();
+                return Preferences.minimal(location).withHeaders(headers);
+            }
             return GraphResponse.json(201,
                             writer.created(record, ODataUrls.entityContext(base, event, ownerId), created.content()))
-                    .withHeader("Location", ODataUrls.attachment(base, event, ownerId, record.attachmentId()))
+                    .withHeader("Location", location)
+                    .withHeaders(headers)
                     // released after the body is written, or when the exchange ends without it (client gone)
                     .releasing(created.content()::close);
         }
         AttachmentCommand command = ((AddAttachment.Result.Accepted) result).command();
         return GraphResponse.json(202, pending(command, ODataUrls.entityContext(base, event, ownerId)))
-                .withHeader("Location", ODataUrls.attachment(base, event, ownerId, command.attachmentId()));
+                .withHeader("Location", ODataUrls.attachment(base, event, ownerId, command.attachmentId()))
+                .withHeaders(idempotency.answerHeaders(marks, false));
     }
 
     /** What a late reply leaves the client: the id and where the attachment will be (202, never a retry code). */

@@ -8,6 +8,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.attache.ingest.error.GraphException;
+import dev.attache.ingest.idempotency.RepeatMarks;
+import dev.attache.schemas.graph.GraphErrorCodes;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -23,15 +26,36 @@ public class UploadFault {
     private static final Logger LOG = Logger.getLogger(UploadFault.class);
 
     private final Optional<String> haltAfterUploadOf;
+    private final Optional<String> failFirstAttemptOf;
 
     UploadFault(@ConfigProperty(name = "attache.ingest.fault-injection.halt-after-upload-of")
-            Optional<String> haltAfterUploadOf) {
+            Optional<String> haltAfterUploadOf,
+            @ConfigProperty(name = "attache.ingest.fault-injection.fail-first-attempt-of")
+            Optional<String> failFirstAttemptOf) {
         this.haltAfterUploadOf = haltAfterUploadOf.filter(prefix -> !prefix.isBlank());
+        this.failFirstAttemptOf = failFirstAttemptOf.filter(prefix -> !prefix.isBlank());
     }
 
     void warn(@Observes StartupEvent started) {
         haltAfterUploadOf.ifPresent(prefix -> LOG.warnf("FAULT INJECTION ON: an upload named %s… halts this process",
                 prefix));
+        failFirstAttemptOf.ifPresent(prefix -> LOG.warnf("FAULT INJECTION ON: the first attempt of an upload named "
+                + "%s… is answered 504 after its attachment was committed", prefix));
+    }
+
+    /**
+     * Called once an attachment is committed: the fault a lost answer is, seen from the client. An upload named
+     * {@code fail-first-attempt-of…} that is not an SDK retry gets {@code 504} although it was stored, as a proxy
+     * timing out would answer; {@code release} lets go of what the answer would have echoed.
+     */
+    void afterCommit(String attachmentName, RepeatMarks marks, Runnable release) {
+        if (failFirstAttemptOf.isPresent() && attachmentName != null
+                && attachmentName.startsWith(failFirstAttemptOf.get()) && marks.retryAttempt() == 0) {
+            LOG.warnf("Fault injection: answering 504 to the committed upload of %s", attachmentName);
+            release.run();
+            throw new GraphException(504, GraphErrorCodes.GATEWAY_TIMEOUT,
+                    "Fault injection: the answer was lost on its way.", java.util.Map.of("Retry-After", "1"), null);
+        }
     }
 
     /** Called between the upload and the append. */

@@ -9,8 +9,12 @@ import dev.attache.ingest.body.EventBodyParser;
 import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.CommandIds;
 import dev.attache.ingest.command.Origins;
+import dev.attache.ingest.idempotency.Fingerprints;
+import dev.attache.ingest.idempotency.IdempotencySettings;
+import dev.attache.ingest.idempotency.RepeatMarks;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.EventInput;
 
@@ -23,10 +27,12 @@ public class EventCommands {
 
     private final EventBodyParser parser;
     private final CommandGateway gateway;
+    private final IdempotencySettings idempotency;
 
-    EventCommands(EventBodyParser parser, CommandGateway gateway) {
+    EventCommands(EventBodyParser parser, CommandGateway gateway, IdempotencySettings idempotency) {
         this.parser = parser;
         this.gateway = gateway;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -34,19 +40,27 @@ public class EventCommands {
      * reply was late (answered 202: a retryable status would make a retry create a second event).
      */
     public sealed interface Result {
-        record Done(CalendarEvent event) implements Result {
+        /** @param replayed whether this is the outcome of the same request, given again */
+        record Done(CalendarEvent event, boolean replayed) implements Result {
         }
 
         record Pending(String eventId) implements Result {
         }
     }
 
-    /** Registers a new event in the calendar {@code collection} names. */
-    public Result create(Caller caller, EventPath collection, InputStream body) {
+    /**
+     * Registers a new event in the calendar {@code collection} names. With an {@code Idempotency-Key} the event's id
+     * derives from the key, so a repeat of the request reaches the partition where the processor remembers it.
+     */
+    public Result create(Caller caller, EventPath collection, InputStream body, RepeatMarks marks) {
         EventInput input = parser.parse(body);
+        Route calendar = collection.toRoute(caller.objectId());
+        String eventId = marks.key() == null ? CommandIds.next()
+                : Fingerprints.eventId(caller.tenantId(), caller.objectId(), calendar, marks.key());
         EventPath event = new EventPath(collection.apiVersion(), collection.ownerKind(), collection.ownerId(),
-                collection.container(), collection.calendarGroupId(), collection.calendarId(), CommandIds.next());
-        return send(AttachmentCommand.createEvent(Origins.of(caller, event), input));
+                collection.container(), collection.calendarGroupId(), collection.calendarId(), eventId);
+        return send(AttachmentCommand.createEvent(Origins.of(caller, event), input)
+                .withIdempotency(idempotency.idempotency(marks, Fingerprints.event(calendar, input))));
     }
 
     /** Deletes an event and, in the processor, its attachments and their objects. */
@@ -55,7 +69,7 @@ public class EventCommands {
     }
 
     private Result send(AttachmentCommand command) {
-        return gateway.submit(command).<Result>map(reply -> new Result.Done(reply.event()))
+        return gateway.submit(command).<Result>map(reply -> new Result.Done(reply.event(), reply.isReplay()))
                 .orElseGet(() -> new Result.Pending(command.eventId()));
     }
 }

@@ -16,6 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import dev.attache.ingest.api.GraphDispatcher;
 import dev.attache.ingest.request.GraphRequest;
 import dev.attache.ingest.request.GraphResponse;
@@ -44,6 +49,15 @@ public class GraphApiResource {
     @Path("{path: .+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Makes a create safe to retry: a "
+            + "repeat is answered with the first outcome; another body with the same key is 422, a repeat while the "
+            + "first is in flight 409. Remembered for the seconds the Idempotency-Retention header says.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @Parameter(name = "Prefer", in = ParameterIn.HEADER, description = "return=minimal: 204 with Location and "
+            + "OData-EntityId instead of the entity", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "Retry-Attempt", in = ParameterIn.HEADER, description = "Set by the Graph SDKs on their own "
+            + "retries: with the same client-request-id and body, the retry is the same request",
+            schema = @Schema(type = SchemaType.INTEGER))
     public Response post(RoutingContext rc, InputStream body) {
         return handle(rc, body);
     }

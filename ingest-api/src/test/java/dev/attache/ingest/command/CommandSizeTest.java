@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.Idempotency;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.Principal;
@@ -32,6 +33,12 @@ import dev.attache.schemas.kafka.Topics;
  * producer's {@code max.request.size}, which fits the topic's {@code max.message.bytes}.
  */
 class CommandSizeTest {
+
+    /** The longest key, a client-request-id at its limit: what a recognisable create adds to its command. */
+    static final Idempotency LARGEST_IDEMPOTENCY = new Idempotency("~".repeat(Idempotency.MAX_KEY_LENGTH),
+            "c".repeat(128), Integer.MAX_VALUE, "f".repeat(64), Long.MAX_VALUE, Long.MAX_VALUE,
+            Idempotency.MAX_RETENTION_MILLIS, Idempotency.MAX_RETENTION_MILLIS);
+
 
     /** Four UTF-8 bytes per character: the worst case of every capped string. */
     static String longest(TextField field) {
@@ -69,7 +76,7 @@ class CommandSizeTest {
         AttachmentCommand add = new AttachmentCommand(1, AttachmentCommand.TYPE_ADD, "q3Jm0V4x8bZQW1hKp2c7Yt9s",
                 "a77ac4e0-7e4a-4a11-8000-000000000001", "E".repeat(512), largestRoute(), largestPrincipal(), input,
                 new ObjectRef("attache", "t/q3Jm0V4x8bZQW1hKp2c7Yt9s", 3L << 20, "0".repeat(64)),
-                Base64.getEncoder().encodeToString(new byte[4096]), null);
+                Base64.getEncoder().encodeToString(new byte[4096]), null, LARGEST_IDEMPOTENCY);
 
         assertFits(add);
     }
@@ -82,7 +89,7 @@ class CommandSizeTest {
                 time, time, longest(TextField.LINE), new EmailAddress(longest(TextField.LINE), longest(TextField.LINE)));
         AttachmentCommand create = new AttachmentCommand(1, AttachmentCommand.TYPE_CREATE_EVENT, null,
                 "a77ac4e0-7e4a-4a11-8000-000000000001", "E".repeat(512), largestRoute(), largestPrincipal(), null,
-                null, null, event);
+                null, null, event, LARGEST_IDEMPOTENCY);
 
         assertFits(create);
     }

@@ -40,6 +40,10 @@ final class CommandShape {
         if (target.isPresent()) {
             return target;
         }
+        Optional<String> idempotency = IdempotencyRules.defect(command.idempotency());
+        if (idempotency.isPresent()) {
+            return idempotency;
+        }
         return switch (command.type()) {
             case AttachmentCommand.TYPE_ADD -> addDefect(command);
             case AttachmentCommand.TYPE_DELETE_ATTACHMENT -> deleteAttachmentDefect(command);

@@ -18,6 +18,7 @@ import dev.attache.schemas.kafka.DirectoryEntrySerde;
 import dev.attache.schemas.kafka.GroupMembershipSerde;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
+import dev.attache.processor.rules.IdempotencyRules.Remembered;
 
 /**
  * The processor's topology, built by one method for the application and its tests:
@@ -56,6 +57,9 @@ public final class AttachmentTopology {
     public static final String EVENTS_REGISTRY = "calendar-events-registry";
     public static final String EVENTS_STORE = "events-store";
     public static final String EVENTS_SINK = "calendar-events-sink";
+
+    /** Creates that succeeded, remembered for their Idempotency-Key or as the original of an SDK retry. */
+    public static final String IDEMPOTENCY_STORE = "idempotency-store";
 
     public static final String SHARES_SOURCE = "calendar-shares-source";
     public static final String SHARES_UPDATER = "calendar-shares-updater";
@@ -98,6 +102,8 @@ public final class AttachmentTopology {
                 Serdes.String(), JsonSerde.records()), PROCESSOR, EVENTS_REGISTRY);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENTS_STORE),
                 Serdes.String(), new CalendarEventSerde()), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY_STORE),
+                Serdes.String(), new JsonSerde<>(Remembered.class)), PROCESSOR);
         topology.addSink(ATTACHMENTS_SINK, Topics.ATTACHMENTS, Serdes.String().serializer(), JsonSerde.records(),
                 new EventPartitioner(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(REPLIES_SINK, AddressedReply.TOPIC, Serdes.String().serializer(),

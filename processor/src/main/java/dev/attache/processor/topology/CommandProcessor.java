@@ -1,9 +1,11 @@
 package dev.attache.processor.topology;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,12 +14,13 @@ import org.jboss.logging.Logger;
 
 import dev.attache.processor.rules.AccessRules;
 import dev.attache.processor.rules.AccessRules.Mode;
-import dev.attache.processor.rules.AccessRules.Verdict;
 import dev.attache.processor.rules.AttachmentRules;
 import dev.attache.processor.rules.Decision;
 import dev.attache.processor.rules.EventDecision;
 import dev.attache.processor.rules.EventRules;
 import dev.attache.processor.rules.GraphErrors;
+import dev.attache.processor.rules.IdempotencyRules;
+import dev.attache.processor.rules.IdempotencyRules.Verdict;
 import dev.attache.processor.rules.Registry;
 import dev.attache.processor.topology.CommandOutcomes.Outcome;
 import dev.attache.schemas.attachment.AttachmentCommand;
@@ -37,6 +40,7 @@ import dev.attache.schemas.kafka.AttachmentKeys;
 final class CommandProcessor implements Processor<String, AttachmentCommand, String, Object> {
 
     private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
 
     private final Pattern replyTopics;
     private final CommandOutcomes outcomes;
@@ -47,6 +51,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private Registry registry;
     private AttachmentCascade cascade;
     private DeletionRequests deletions;
+    private RememberedCreates remembered;
 
     CommandProcessor(Pattern replyTopics, CommandOutcomes outcomes) {
         this.replyTopics = replyTopics;
@@ -63,6 +68,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
                 context.getStateStore(AttachmentTopology.DIRECTORY_STORE));
         this.cascade = new AttachmentCascade(context);
         this.deletions = new DeletionRequests(context);
+        this.remembered = new RememberedCreates(context.getStateStore(AttachmentTopology.IDEMPOTENCY_STORE));
+        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, remembered::forgetExpired);
     }
 
     @Override
@@ -101,10 +108,21 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             outcomes.count(Outcome.DUPLICATE);
             return AttachmentReply.created(stored);
         }
-        Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
+        AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
                 events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
-        if (access != Verdict.ALLOWED) {
+        if (access != AccessRules.Verdict.ALLOWED) {
             return reject(command, access.error(), appendTime);
+        }
+        Verdict seen = remembered.check(command, appendTime);
+        if (seen instanceof Verdict.Replay replay) {
+            // the first request's outcome stands; this copy of the same bytes goes
+            deletions.request(command.tenantId(), command.attachmentId(), command.object(), ObjectDeletion.REPEATED,
+                    appendTime);
+            outcomes.count(Outcome.DUPLICATE);
+            return replay.reply();
+        }
+        if (seen instanceof Verdict.Refused refused) {
+            return reject(command, refused.error(), appendTime);
         }
         Decision decision = AttachmentRules.decide(command, Instant.ofEpochMilli(appendTime));
         if (decision instanceof Decision.Accepted accepted) {
@@ -112,7 +130,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             // a fresh record: no command header (REPLY_TOPIC…) is carried into the published attachment
             context.forward(new Record<>(key, accepted.record(), appendTime), AttachmentTopology.ATTACHMENTS_SINK);
             outcomes.count(Outcome.CREATED);
-            return AttachmentReply.created(accepted.record());
+            AttachmentReply reply = AttachmentReply.created(accepted.record());
+            remembered.remember(command, appendTime, reply);
+            return reply;
         }
         if (decision instanceof Decision.Rejected rejected) {
             return reject(command, rejected.error(), appendTime);
@@ -134,9 +154,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
      * and changes nothing. The command has no object of its own; the deleted record's object is discarded.
      */
     private AttachmentReply deleteAttachment(AttachmentCommand command, long appendTime) {
-        Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
+        AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
                 events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
-        if (access != Verdict.ALLOWED) {
+        if (access != AccessRules.Verdict.ALLOWED) {
             outcomes.count(Outcome.REJECTED);
             return AttachmentReply.rejected(command.attachmentId(), access.error());
         }
@@ -157,9 +177,24 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
 
     private AttachmentReply createEvent(AttachmentCommand command, long appendTime) {
         String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
-        // the id is generated per request: an existing one means this command was already applied
+        // An event's id names its Idempotency-Key when it has one (the front derives it), so a repeat lands here too.
+        Verdict seen = remembered.check(command, appendTime);
+        if (seen instanceof Verdict.Replay replay) {
+            outcomes.count(Outcome.DUPLICATE);
+            return replay.reply();
+        }
+        if (seen instanceof Verdict.Refused refused) {
+            outcomes.count(Outcome.REJECTED);
+            return AttachmentReply.rejected(null, refused.error());
+        }
         CalendarEvent existing = events.get(key);
         if (existing != null) {
+            if (command.idempotency() != null && command.idempotency().key() != null) {
+                // its key is forgotten, but the id it names is taken: a key must not name two requests
+                outcomes.count(Outcome.REJECTED);
+                return AttachmentReply.rejected(null, IdempotencyRules.KEY_REUSED);
+            }
+            // the id is generated per request: an existing one means this command was already applied
             outcomes.count(Outcome.DUPLICATE);
             return AttachmentReply.eventCreated(existing);
         }
@@ -169,7 +204,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             context.forward(new Record<>(key, created.event(), appendTime, OwnWrites.headers()),
                     AttachmentTopology.EVENTS_SINK);
             outcomes.count(Outcome.CREATED);
-            return AttachmentReply.eventCreated(created.event());
+            AttachmentReply reply = AttachmentReply.eventCreated(created.event());
+            remembered.remember(command, appendTime, reply);
+            return reply;
         }
         outcomes.count(Outcome.REJECTED);
         return AttachmentReply.rejected(null, ((EventDecision.Rejected) decision).error());
@@ -178,9 +215,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private AttachmentReply deleteEvent(AttachmentCommand command, long appendTime) {
         String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
         CalendarEvent event = events.get(key);
-        Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(), event, registry,
-                Mode.WRITE);
-        if (access != Verdict.ALLOWED) {
+        AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(), event,
+                registry, Mode.WRITE);
+        if (access != AccessRules.Verdict.ALLOWED) {
             outcomes.count(Outcome.REJECTED);
             return AttachmentReply.rejected(null, access.error());
         }

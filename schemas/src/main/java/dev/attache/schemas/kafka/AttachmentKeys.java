@@ -60,6 +60,24 @@ public final class AttachmentKeys {
         return encode(tenantId) + '/' + encode(userPrincipalName.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Where a create with an {@code Idempotency-Key} is remembered: {@code tenant/event/~key/caller/key}, in the
+     * event's partition. {@code ~} is never produced by the encoding, so no attachment key looks like it.
+     */
+    public static String idempotencyKey(String tenantId, String eventId, String callerId, String key) {
+        return eventPrefix(tenantId, eventId) + "~key/" + encode(callerId) + '/' + encode(key);
+    }
+
+    /**
+     * Where a create is remembered as the possible original of an SDK retry:
+     * {@code tenant/event/~retry/caller/client-request-id/fingerprint}.
+     */
+    public static String retryKey(String tenantId, String eventId, String callerId, String clientRequestId,
+            String fingerprint) {
+        return eventPrefix(tenantId, eventId) + "~retry/" + encode(callerId) + '/' + encode(clientRequestId) + '/'
+                + fingerprint;
+    }
+
     /** Stands for the default calendar in share keys; {@code ~} is never produced by the encoding of an id. */
     public static final String DEFAULT_CALENDAR = "~default";
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attache.schemas.ContractSchemas;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
+import dev.attache.schemas.attachment.Idempotency;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.ObjectDeletion;
@@ -42,7 +43,7 @@ class ContractSchemasTest {
                         List.of("Calendars.ReadWrite"), List.of()),
                 new AttachmentInput("#microsoft.graph.fileAttachment", "menu.txt", null, null, null, null, null,
                         AttachmentInput.PAYLOAD_CONTENT_BYTES),
-                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=", null);
+                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=", null, null);
     }
 
     static AttachmentRecord record() {
@@ -68,6 +69,24 @@ class ContractSchemasTest {
     }
 
     @Test
+    void aCommandThatCanBeRecognisedAgainRoundTripsAndConforms() {
+        JsonSerde<AttachmentCommand> serde = JsonSerde.commands();
+        AttachmentCommand command = command().withIdempotency(new Idempotency("order-42 \"quoted\"", "4ee45611-434c",
+                1, "0".repeat(64), 1_765_000_000_000L, 12, 86_400_000L, 600_000L));
+        ObjectNode badFingerprint = (ObjectNode) json(command);
+        ((ObjectNode) badFingerprint.get("idempotency")).put("fingerprint", "ABC");
+        ObjectNode greedy = (ObjectNode) json(command);
+        ((ObjectNode) greedy.get("idempotency")).put("keyRetentionMillis", 604_800_001L);
+
+        assertThat(serde.deserialize("t", serde.serialize("t", command))).isEqualTo(command);
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(command))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, badFingerprint)).isNotEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, greedy)).isNotEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1,
+                json(AttachmentReply.created(record()).asReplay()))).isEmpty();
+    }
+
+    @Test
     void recordAndBothReplyOutcomesConformToTheirSchemas() {
         assertThat(ContractSchemas.violations(ContractSchemas.RECORD_V1, json(record()))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.created(record()))))
@@ -89,9 +108,9 @@ class ContractSchemasTest {
     void eventCommandsRegistryRecordsAndTheirRepliesConformToTheirSchemas() {
         AttachmentCommand create = new AttachmentCommand(1, "create-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
                 command().principal(), null, null, null, new EventInput("Discuss gifts", null,
-                        new DateTimeTimeZone("2016-12-02T18:00:00", "UTC"), null, null, null));
+                        new DateTimeTimeZone("2016-12-02T18:00:00", "UTC"), null, null, null), null);
         AttachmentCommand delete = new AttachmentCommand(1, "delete-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
-                command().principal(), null, null, null, null);
+                command().principal(), null, null, null, null, null);
 
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(create))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(delete))).isEmpty();
@@ -113,7 +132,7 @@ class ContractSchemasTest {
         assertThat(ContractSchemas.violations(ContractSchemas.DELETION_V1, json(new ObjectDeletion(1, "t1",
                 "AAMkAtt=", record().object(), "because")))).isNotEmpty();
         AttachmentCommand deleteAttachment = new AttachmentCommand(1, "delete-attachment", "AAMkAtt=", "t1",
-                "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null);
+                "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null, null);
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(deleteAttachment))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.attachmentDeleted(record()))))
                 .isEmpty();
@@ -121,7 +140,7 @@ class ContractSchemasTest {
         addWithoutObject.remove("object");
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, addWithoutObject)).isNotEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(new AttachmentCommand(1, "create-event",
-                null, "t1", "E", ROUTE, command().principal(), null, null, null, null)))).isNotEmpty();
+                null, "t1", "E", ROUTE, command().principal(), null, null, null, null, null)))).isNotEmpty();
     }
 
     @Test
