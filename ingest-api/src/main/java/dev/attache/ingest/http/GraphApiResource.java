@@ -4,7 +4,10 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.attache.ingest.api.GraphDispatcher;
+import dev.attache.ingest.batch.BatchEndpoint;
 import dev.attache.ingest.request.GraphRequest;
 import dev.attache.ingest.request.GraphResponse;
 import io.smallrye.common.annotation.Blocking;
@@ -37,11 +41,16 @@ public class GraphApiResource {
 
     private static final InputStream NO_BODY = InputStream.nullInputStream();
 
+    /** {@code /v1.0/$batch} and {@code /beta/$batch}, the {@code $} possibly percent-encoded. */
+    private static final Pattern BATCH = Pattern.compile("/(v1\\.0|beta)/(?:\\$|%24)batch", Pattern.CASE_INSENSITIVE);
+
     private final GraphDispatcher dispatcher;
+    private final BatchEndpoint batch;
     private final PublicUrls urls;
 
-    GraphApiResource(GraphDispatcher dispatcher, PublicUrls urls) {
+    GraphApiResource(GraphDispatcher dispatcher, BatchEndpoint batch, PublicUrls urls) {
         this.dispatcher = dispatcher;
+        this.batch = batch;
         this.urls = urls;
     }
 
@@ -59,6 +68,10 @@ public class GraphApiResource {
             + "retries: with the same client-request-id and body, the retry is the same request",
             schema = @Schema(type = SchemaType.INTEGER))
     public Response post(RoutingContext rc, InputStream body) {
+        Matcher batchPath = BATCH.matcher(rc.request().path());
+        if (batchPath.matches()) {
+            return write(rc, batch.run(request(rc, body), batchPath.group(1).toLowerCase(Locale.ROOT)));
+        }
         return handle(rc, body);
     }
 

@@ -29,6 +29,7 @@ import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
+import dev.attache.ingest.support.UserWithEvent;
 import dev.attache.ingest.upload.SpoolDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,18 +61,6 @@ class IdempotentCreatesTest {
         Spool.awaitEmpty(spool);
     }
 
-    record User(String tenant, String token, String event) {
-        String attachments() {
-            return "/v1.0/me/events/" + Events.encoded(event) + "/attachments";
-        }
-    }
-
-    static User newUser() {
-        String tenant = Tokens.newTenant();
-        String token = Tokens.user(tenant);
-        return new User(tenant, token, Events.create(token, "/v1.0/me/events"));
-    }
-
     static String file(String name, byte[] content) {
         return "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"" + name + "\",\"contentBytes\":\""
                 + Base64.getEncoder().encodeToString(content) + "\"}";
@@ -81,7 +70,7 @@ class IdempotentCreatesTest {
         return file(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Response post(User user, String path, String body, String... headers) {
+    static Response post(UserWithEvent user, String path, String body, String... headers) {
         var request = given().auth().oauth2(user.token()).contentType("application/json").body(body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -89,24 +78,24 @@ class IdempotentCreatesTest {
         return request.post(path);
     }
 
-    static List<String> attachmentIds(User user) {
-        return given().auth().oauth2(user.token()).get(user.attachments()).then().statusCode(200)
+    static List<String> attachmentIds(UserWithEvent user) {
+        return given().auth().oauth2(user.token()).get(user.attachments("v1.0")).then().statusCode(200)
                 .extract().jsonPath().getList("value.id");
     }
 
     /** The objects the tenant has in S3 once deletions have settled on {@code expected} of them. */
-    static List<String> objectsSettledOn(User user, int expected) throws Exception {
+    static List<String> objectsSettledOn(UserWithEvent user, int expected) throws Exception {
         return StackClients.settledObjectKeys(user.tenant() + "/", keys -> keys.size() == expected);
     }
 
     @Test
     void aRepeatWithTheSameKeyIsAnsweredWithTheFirstAttachmentAndStoresNothing() throws Exception {
-        User user = newUser();
+        UserWithEvent user = UserWithEvent.create();
         String key = UUID.randomUUID().toString();
 
-        Response first = post(user, user.attachments(), file("menu.txt", "mac and cheese today"),
+        Response first = post(user, user.attachments("v1.0"), file("menu.txt", "mac and cheese today"),
                 "Idempotency-Key", key);
-        Response again = post(user, user.attachments(), file("menu.txt", "mac and cheese today"),
+        Response again = post(user, user.attachments("v1.0"), file("menu.txt", "mac and cheese today"),
                 "Idempotency-Key", "\"" + key + "\"");
 
         assertThat(first.statusCode()).isEqualTo(201);
@@ -129,12 +118,12 @@ class IdempotentCreatesTest {
 
     @Test
     void theSameKeyWithAnotherBodyIs422AndChangesNothing() throws Exception {
-        User user = newUser();
+        UserWithEvent user = UserWithEvent.create();
         String key = UUID.randomUUID().toString();
-        String firstId = post(user, user.attachments(), file("menu.txt", "monday"), "Idempotency-Key", key)
+        String firstId = post(user, user.attachments("v1.0"), file("menu.txt", "monday"), "Idempotency-Key", key)
                 .then().statusCode(201).extract().path("id");
 
-        Response reused = post(user, user.attachments(), file("menu.txt", "tuesday"), "Idempotency-Key", key);
+        Response reused = post(user, user.attachments("v1.0"), file("menu.txt", "tuesday"), "Idempotency-Key", key);
 
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(reused.contentType()).startsWith("application/json");
@@ -147,13 +136,13 @@ class IdempotentCreatesTest {
 
     @Test
     void twoConcurrentRequestsWithOneKeyMakeOneAttachmentAndOne409() throws Exception {
-        User user = newUser();
+        UserWithEvent user = UserWithEvent.create();
         byte[] content = new byte[1024 * 1024];
         new Random(7).nextBytes(content);
         String body = file("big.bin", content);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
-                        + user.attachments()))
+                        + user.attachments("v1.0")))
                 .header("Authorization", "Bearer " + user.token())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "race-" + UUID.randomUUID())
@@ -174,15 +163,15 @@ class IdempotentCreatesTest {
 
     @Test
     void aKeyIsForgottenAfterItsRetention() throws Exception {
-        User user = newUser();
+        UserWithEvent user = UserWithEvent.create();
         String key = UUID.randomUUID().toString();
-        String firstId = post(user, user.attachments(), file("menu.txt", "soup"), "Idempotency-Key", key)
+        String firstId = post(user, user.attachments("v1.0"), file("menu.txt", "soup"), "Idempotency-Key", key)
                 .then().statusCode(201).extract().path("id");
 
         clock.advance(Duration.ofHours(23).plusMinutes(59));
-        Response within = post(user, user.attachments(), file("menu.txt", "soup"), "Idempotency-Key", key);
+        Response within = post(user, user.attachments("v1.0"), file("menu.txt", "soup"), "Idempotency-Key", key);
         clock.advance(Duration.ofMinutes(1));
-        Response after = post(user, user.attachments(), file("menu.txt", "soup"), "Idempotency-Key", key);
+        Response after = post(user, user.attachments("v1.0"), file("menu.txt", "soup"), "Idempotency-Key", key);
 
         assertThat(within.jsonPath().getString("id")).isEqualTo(firstId);
         assertThat(within.header("Idempotent-Replayed")).isEqualTo("true");
@@ -194,14 +183,14 @@ class IdempotentCreatesTest {
 
     @Test
     void aKeyIsScopedToItsCallerAndItsEvent() {
-        User user = newUser();
-        User other = newUser();
+        UserWithEvent user = UserWithEvent.create();
+        UserWithEvent other = UserWithEvent.create();
         String secondEvent = Events.create(user.token(), "/v1.0/me/events");
         String key = "shared-" + UUID.randomUUID();
         String body = file("menu.txt", "pasta");
 
-        String mine = post(user, user.attachments(), body, "Idempotency-Key", key).path("id");
-        String theirs = post(other, other.attachments(), body, "Idempotency-Key", key).path("id");
+        String mine = post(user, user.attachments("v1.0"), body, "Idempotency-Key", key).path("id");
+        String theirs = post(other, other.attachments("v1.0"), body, "Idempotency-Key", key).path("id");
         Response onAnother = post(user, "/v1.0/me/events/" + Events.encoded(secondEvent) + "/attachments", body,
                 "Idempotency-Key", key);
 
@@ -213,9 +202,9 @@ class IdempotentCreatesTest {
 
     @Test
     void anUnusableKeyIs400AndStoresNothing() throws Exception {
-        User user = newUser();
+        UserWithEvent user = UserWithEvent.create();
         for (String bad : List.of("", "x".repeat(256), "caf\u00e9", "\"unterminated\\\"")) {
-            Response refused = post(user, user.attachments(), file("menu.txt", "x"), "Idempotency-Key", bad);
+            Response refused = post(user, user.attachments("v1.0"), file("menu.txt", "x"), "Idempotency-Key", bad);
             assertThat(refused.statusCode()).as("key %s", bad).isEqualTo(400);
             assertThat(refused.jsonPath().getString("error.code")).isEqualTo("BadRequest");
         }
@@ -225,14 +214,14 @@ class IdempotentCreatesTest {
 
     @Test
     void theSdksRetryIsTheSameRequestButAnIdenticalNewRequestIsNot() {
-        User user = newUser();
+        UserWithEvent user = UserWithEvent.create();
         String crid = UUID.randomUUID().toString();
         String body = file("menu.txt", "salad");
 
-        String first = post(user, user.attachments(), body, "client-request-id", crid).path("id");
-        Response retry = post(user, user.attachments(), body, "client-request-id", crid, "Retry-Attempt", "1");
-        Response onPurpose = post(user, user.attachments(), body, "client-request-id", crid);
-        Response otherBody = post(user, user.attachments(), file("menu.txt", "soup"), "client-request-id", crid,
+        String first = post(user, user.attachments("v1.0"), body, "client-request-id", crid).path("id");
+        Response retry = post(user, user.attachments("v1.0"), body, "client-request-id", crid, "Retry-Attempt", "1");
+        Response onPurpose = post(user, user.attachments("v1.0"), body, "client-request-id", crid);
+        Response otherBody = post(user, user.attachments("v1.0"), file("menu.txt", "soup"), "client-request-id", crid,
                 "Retry-Attempt", "2");
 
         assertThat(retry.statusCode()).isEqualTo(201);
@@ -245,9 +234,9 @@ class IdempotentCreatesTest {
 
     @Test
     void returnMinimalIs204WithTheEntitysUrls() {
-        User user = newUser();
+        UserWithEvent user = UserWithEvent.create();
 
-        Response minimal = post(user, user.attachments(), file("menu.txt", "tacos"),
+        Response minimal = post(user, user.attachments("v1.0"), file("menu.txt", "tacos"),
                 "Prefer", "return=minimal");
 
         assertThat(minimal.statusCode()).isEqualTo(204);
@@ -258,7 +247,7 @@ class IdempotentCreatesTest {
         assertThat(minimal.header("OData-EntityId")).isEqualTo(location);
         String id = location.substring(location.lastIndexOf('/') + 1);
         assertThat(attachmentIds(user)).containsExactly(id);
-        assertThat(given().auth().oauth2(user.token()).get(user.attachments() + "/" + id + "/$value").asString())
+        assertThat(given().auth().oauth2(user.token()).get(user.attachments("v1.0") + "/" + id + "/$value").asString())
                 .isEqualTo("tacos");
     }
 
