@@ -91,6 +91,14 @@ class BenchCommandIT {
                     .satisfies(m -> assertThat(m.operations()).isPositive())
                     .satisfies(m -> assertThat(m.errors()).isZero());
         }
+        // return=minimal beside the echo from 64 KiB on; batches of 20 × 64 KiB against 20 PUTs at once
+        for (int concurrency : CONCURRENCIES) {
+            measured(run, Target.PIPELINE_MINIMAL, Loop.CLOSED, 65536, concurrency);
+        }
+        assertThat(run.measurement(Target.PIPELINE_MINIMAL, Loop.CLOSED, 1024, 1)).as("not below 64 KiB").isEmpty();
+        int batchBytes = Target.BATCH_ITEMS * Target.BATCH_ITEM_BYTES;
+        measured(run, Target.PIPELINE_BATCH, Loop.CLOSED, batchBytes, 1);
+        measured(run, Target.RAW_S3_BATCH, Loop.CLOSED, batchBytes, 1);
         // the open loop runs at the largest size given, capped at the highest concurrency, for both targets
         for (Target target : List.of(Target.PIPELINE, Target.RAW_S3)) {
             Measurement open = measured(run, target, Loop.OPEN, 65536, 4);
@@ -101,6 +109,7 @@ class BenchCommandIT {
         assertThat(text).contains("<!-- bench:results:begin -->", "<!-- bench:results:end -->")
                 .contains(run.command())
                 .contains("### Closed loop: the pipeline against raw S3")
+                .contains("### Bulk: `Prefer: return=minimal` and `$batch`", "| pipeline, $batch | 20 × 64 KiB | 1 |")
                 .contains("| 1 KiB ", "| 64 KiB ")
                 .contains("![throughput and p99 against payload size](benchmarks.png)");
         assertThat(text.indexOf(run.command())).isGreaterThan(text.indexOf("<!-- bench:results:begin -->"));

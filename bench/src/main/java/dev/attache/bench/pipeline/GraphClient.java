@@ -76,6 +76,75 @@ public final class GraphClient {
                 .thenApply(GraphClient::requireCreated);
     }
 
+    /**
+     * The same with {@code Prefer: return=minimal}: succeeds on 204 with a {@code Location}, nothing echoed.
+     */
+    public Operation addAttachmentMinimal(FileAttachmentBody body, List<String> eventIds) {
+        List<HttpRequest> requests = eventIds.stream()
+                .map(id -> json(URI.create(eventUri(id) + "/attachments"))
+                        .header("Prefer", "return=minimal")
+                        .POST(BodyPublishers.ofByteArray(body.json())).build())
+                .toList();
+        AtomicLong next = new AtomicLong();
+        return () -> http.sendAsync(requests.get((int) (next.getAndIncrement() % requests.size())),
+                        BodyHandlers.ofString())
+                .thenApply(response -> {
+                    if (response.statusCode() != 204 || response.headers().firstValue("Location").isEmpty()) {
+                        throw new UnexpectedResponseException(response.statusCode(), response.body());
+                    }
+                    return response;
+                });
+    }
+
+    /**
+     * {@code POST /$batch} of {@code items} copies of {@code body}, each {@code return=minimal}, to one event of
+     * {@code eventIds} in turn; succeeds when the batch is 200 and every item 201 or 204.
+     */
+    public Operation addAttachmentsInBatches(FileAttachmentBody body, int items, List<String> eventIds) {
+        List<HttpRequest> requests = eventIds.stream()
+                .map(id -> json(graphBase.resolve("$batch"))
+                        .POST(BodyPublishers.ofByteArray(batchOf(body, items, id))).build())
+                .toList();
+        AtomicLong next = new AtomicLong();
+        return () -> http.sendAsync(requests.get((int) (next.getAndIncrement() % requests.size())),
+                        BodyHandlers.ofString())
+                .thenApply(GraphClient::requireAllAdded);
+    }
+
+    private byte[] batchOf(FileAttachmentBody body, int items, String eventId) {
+        try {
+            var batch = JSON.createObjectNode();
+            var requests = batch.putArray("requests");
+            var attachment = JSON.readTree(body.json());
+            for (int i = 0; i < items; i++) {
+                var item = requests.addObject().put("id", Integer.toString(i)).put("method", "POST")
+                        .put("url", "/me/events/" + URLEncoder.encode(eventId, UTF_8) + "/attachments");
+                item.putObject("headers").put("Content-Type", "application/json").put("Prefer", "return=minimal");
+                item.set("body", attachment);
+            }
+            return JSON.writeValueAsBytes(batch);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> requireAllAdded(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new UnexpectedResponseException(response.statusCode(), response.body());
+        }
+        try {
+            for (var item : JSON.readTree(response.body()).path("responses")) {
+                int status = item.path("status").asInt();
+                if (status != 201 && status != 204) {
+                    throw new UnexpectedResponseException(status, item.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UnexpectedResponseException(200, "unreadable batch response: " + e.getMessage());
+        }
+        return response;
+    }
+
     /** The new attachment's id; the parser stops there, so the echoed content costs the client no parsing. */
     private static String requireCreated(HttpResponse<byte[]> response) {
         if (response.statusCode() != 201) {

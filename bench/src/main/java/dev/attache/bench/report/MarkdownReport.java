@@ -36,6 +36,7 @@ public final class MarkdownReport {
         settings(out, run.settings());
         out.append("![throughput and p99 against payload size](").append(chartFileName).append(")\n\n");
         closedLoop(out, run);
+        bulk(out, run);
         cpu(out, run);
         rawKafka(out, run);
         openLoop(out, run);
@@ -104,6 +105,40 @@ public final class MarkdownReport {
         }
         out.append("A fixed number of requests in flight. Latencies in ms; × is pipeline ÷ raw S3, "
                         + "Δ is pipeline − raw S3.\n\n")
+                .append(table.render()).append('\n');
+    }
+
+    /** The bulk paths against their baselines: {@code return=minimal} against raw S3, {@code $batch} against PUTs. */
+    private static void bulk(StringBuilder out, BenchRun run) {
+        MarkdownTable table = new MarkdownTable(3, "path", "size", "in flight", "pipeline ops/s", "pipeline MiB/s",
+                "pipeline p50", "pipeline p99", "pipeline errors", "baseline", "baseline ops/s", "baseline MiB/s",
+                "baseline p99", "throughput ×");
+        for (Target[] pair : new Target[][] {{Target.PIPELINE_MINIMAL, Target.RAW_S3},
+                {Target.PIPELINE_BATCH, Target.RAW_S3_BATCH}}) {
+            for (Ratio ratio : Ratios.between(run, pair[0], pair[1])) {
+                Measurement p = run.measurement(pair[0], Loop.CLOSED, ratio.payloadBytes(), ratio.concurrency())
+                        .orElseThrow();
+                Measurement b = run.measurement(pair[1], Loop.CLOSED, ratio.payloadBytes(), ratio.concurrency())
+                        .orElseThrow();
+                table.row(name(pair[0]), pair[0] == Target.PIPELINE_BATCH
+                                ? Target.BATCH_ITEMS + " × " + Figures.size(Target.BATCH_ITEM_BYTES)
+                                : Figures.size(ratio.payloadBytes()),
+                        String.valueOf(ratio.concurrency()), Figures.decimal(p.operationsPerSecond()),
+                        Figures.decimal(p.mebibytesPerSecond()), Figures.decimal(p.latency().p50()),
+                        Figures.decimal(p.latency().p99()), String.valueOf(p.errors()), name(pair[1]),
+                        Figures.decimal(b.operationsPerSecond()), Figures.decimal(b.mebibytesPerSecond()),
+                        Figures.decimal(b.latency().p99()), Figures.ratio(ratio.throughput()));
+            }
+        }
+        if (table.isEmpty()) {
+            return;
+        }
+        out.append("### Bulk: `Prefer: return=minimal` and `$batch`\n\n")
+                .append("The create without its echo (`204`, measured in the same rounds as the cells above), and "
+                        + "batches of " + Target.BATCH_ITEMS + " file attachments of "
+                        + Figures.size(Target.BATCH_ITEM_BYTES) + " (each item `return=minimal`; in flight = batches)"
+                        + " against the same " + Target.BATCH_ITEMS + " objects PUT to S3 at once. An operation is "
+                        + "one request (one batch); latencies in ms; × is pipeline ÷ baseline.\n\n")
                 .append(table.render()).append('\n');
     }
 
@@ -241,6 +276,9 @@ public final class MarkdownReport {
             case PIPELINE -> "pipeline";
             case RAW_S3 -> "raw S3";
             case RAW_KAFKA -> "raw Kafka";
+            case PIPELINE_MINIMAL -> "pipeline, return=minimal";
+            case PIPELINE_BATCH -> "pipeline, $batch";
+            case RAW_S3_BATCH -> "raw S3, 20 PUTs at once";
         };
     }
 

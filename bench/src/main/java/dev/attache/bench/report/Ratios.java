@@ -19,9 +19,17 @@ public final class Ratios {
 
     /** One ratio per closed-loop cell measured for both, by payload size then concurrency. */
     public static List<Ratio> of(BenchRun run) {
+        return between(run, Target.PIPELINE, Target.RAW_S3);
+    }
+
+    /**
+     * The same for another path of the pipeline against its own baseline: {@code return=minimal} against raw S3,
+     * {@code $batch} against the same objects PUT at once.
+     */
+    public static List<Ratio> between(BenchRun run, Target target, Target baseline) {
         return run.measurements().stream()
-                .filter(m -> m.target() == Target.PIPELINE && m.loop() == Loop.CLOSED)
-                .flatMap(pipeline -> run.measurement(Target.RAW_S3, Loop.CLOSED, pipeline.payloadBytes(),
+                .filter(m -> m.target() == target && m.loop() == Loop.CLOSED)
+                .flatMap(pipeline -> run.measurement(baseline, Loop.CLOSED, pipeline.payloadBytes(),
                                 pipeline.concurrency())
                         .map(rawS3 -> of(pipeline, rawS3))
                         .stream())

@@ -7,5 +7,19 @@ public enum Target {
     /** The same content PUT with the MinIO client to the same S3 server. */
     RAW_S3,
     /** One command-sized record produced with acks=all and read back read_committed. */
-    RAW_KAFKA
+    RAW_KAFKA,
+    /** {@code POST …/attachments} with {@code Prefer: return=minimal} until 204: no content echoed. */
+    PIPELINE_MINIMAL,
+    /**
+     * {@code POST /v1.0/$batch} of {@link #BATCH_ITEMS} file attachments, each with {@code return=minimal}, until
+     * every item is answered 201 or 204; the payload is the content of all of them.
+     */
+    PIPELINE_BATCH,
+    /** The same {@link #BATCH_ITEMS} objects PUT with the MinIO client all at once; done when the last is. */
+    RAW_S3_BATCH;
+
+    /** Items per batch: Graph's limit. */
+    public static final int BATCH_ITEMS = 20;
+    /** Content of each batch item. */
+    public static final int BATCH_ITEM_BYTES = 64 * 1024;
 }

@@ -40,6 +40,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class Benchmark implements AutoCloseable {
 
+    /** The smallest size measured with {@code return=minimal} too: below it the echo costs little. */
+    static final int MINIMAL_FROM_BYTES = PayloadSizes.MEDIUM;
+
     /** Operations still running this long after a window closes count as errors. */
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -92,21 +95,34 @@ public final class Benchmark implements AutoCloseable {
             eventIds.add(graph.createEvent("attache bench " + i));
         }
         Map<Integer, Operation> pipeline = new HashMap<>();
+        Map<Integer, Operation> minimal = new HashMap<>();
         Map<Integer, Operation> s3 = new HashMap<>();
         Random random = new Random(42);
         for (int size : plan.payloadSizes()) {
             byte[] content = new byte[size];
             random.nextBytes(content); // incompressible, like most attachments
-            pipeline.put(size, graph.addAttachment(FileAttachmentBody.of("bench-" + size + ".bin", content), eventIds));
+            FileAttachmentBody body = FileAttachmentBody.of("bench-" + size + ".bin", content);
+            pipeline.put(size, graph.addAttachment(body, eventIds));
+            minimal.put(size, graph.addAttachmentMinimal(body, eventIds));
             s3.put(size, rawS3.put(content));
         }
+        byte[] itemContent = new byte[Target.BATCH_ITEM_BYTES];
+        random.nextBytes(itemContent);
+        Operation batch = graph.addAttachmentsInBatches(FileAttachmentBody.of("bench-batch-item.bin", itemContent),
+                Target.BATCH_ITEMS, eventIds);
+        Operation s3Batch = rawS3.putAll(itemContent, Target.BATCH_ITEMS);
 
         warmUp(pipeline, s3);
+        warmUpBulk(minimal, batch, s3Batch);
         measureRawKafka();
         for (int size : plan.payloadSizes()) {
             for (int concurrency : plan.concurrencies()) {
-                measureCell(size, concurrency, pipeline.get(size), s3.get(size));
+                measureCell(size, concurrency, pipeline.get(size),
+                        size >= MINIMAL_FROM_BYTES ? minimal.get(size) : null, s3.get(size));
             }
+        }
+        for (int batches : batchConcurrencies()) {
+            measureBatches(batches, batch, s3Batch);
         }
         for (int size : plan.openLoopSizes()) {
             if (pipeline.containsKey(size)) {
@@ -126,6 +142,33 @@ public final class Benchmark implements AutoCloseable {
         }
     }
 
+    /** The bulk paths' own code (no echo, the batch endpoint), briefly: the plain paths above warmed the rest. */
+    private void warmUpBulk(Map<Integer, Operation> minimal, Operation batch, Operation s3Batch)
+            throws InterruptedException {
+        int concurrency = Math.min(16, plan.maxConcurrency());
+        for (int size : plan.payloadSizes()) {
+            if (size >= MINIMAL_FROM_BYTES) {
+                closedLoop.run(minimal.get(size), concurrency, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+            }
+        }
+        closedLoop.run(batch, 2, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+        closedLoop.run(s3Batch, 2, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+    }
+
+    /** Batches in flight: a quarter of each concurrency (a batch carries 20 requests), at least one. */
+    private List<Integer> batchConcurrencies() {
+        return plan.concurrencies().stream().map(c -> Math.max(1, c / 4)).distinct().sorted().toList();
+    }
+
+    private void measureBatches(int batches, Operation batch, Operation s3Batch) throws InterruptedException {
+        List<LoadResult> results = interleave(List.of(
+                () -> closedLoop.run(batch, batches, plan.warmup(), plan.slice(), DRAIN),
+                () -> closedLoop.run(s3Batch, batches, plan.warmup(), plan.slice(), DRAIN)));
+        int bytes = Target.BATCH_ITEMS * Target.BATCH_ITEM_BYTES;
+        keep(Target.PIPELINE_BATCH, Loop.CLOSED, bytes, batches, 0, results.get(0));
+        keep(Target.RAW_S3_BATCH, Loop.CLOSED, bytes, batches, 0, results.get(1));
+    }
+
     private void measureRawKafka() throws InterruptedException {
         byte[] record = CommandSizedRecord.value();
         Operation roundTrip = rawKafka.roundTrip(record);
@@ -135,39 +178,42 @@ public final class Benchmark implements AutoCloseable {
         }
     }
 
-    private void measureCell(int size, int concurrency, Operation pipeline, Operation s3)
+    /** @param minimal the same upload with {@code return=minimal}, or null where the cell does not measure it */
+    private void measureCell(int size, int concurrency, Operation pipeline, Operation minimal, Operation s3)
             throws InterruptedException {
-        Interleaved results = interleave(() -> measurePipelineSlice(size, concurrency, pipeline),
-                () -> closedLoop.run(s3, concurrency, plan.warmup(), plan.slice(), DRAIN));
-        keep(Target.PIPELINE, Loop.CLOSED, size, concurrency, 0, results.pipeline());
-        keep(Target.RAW_S3, Loop.CLOSED, size, concurrency, 0, results.s3());
+        List<Slice> slices = new ArrayList<>();
+        slices.add(() -> measurePipelineSlice(size, concurrency, pipeline));
+        slices.add(() -> closedLoop.run(s3, concurrency, plan.warmup(), plan.slice(), DRAIN));
+        if (minimal != null) {
+            slices.add(() -> closedLoop.run(minimal, concurrency, plan.warmup(), plan.slice(), DRAIN));
+        }
+        List<LoadResult> results = interleave(slices);
+        keep(Target.PIPELINE, Loop.CLOSED, size, concurrency, 0, results.get(0));
+        keep(Target.RAW_S3, Loop.CLOSED, size, concurrency, 0, results.get(1));
+        if (minimal != null) {
+            keep(Target.PIPELINE_MINIMAL, Loop.CLOSED, size, concurrency, 0, results.get(2));
+        }
     }
 
-    /** The rounds of a cell: pipeline first in even rounds, raw S3 first in odd ones, so drift hits both alike. */
-    private Interleaved interleave(Slice pipeline, Slice s3) throws InterruptedException {
-        LoadResult pipelineResult = null;
-        LoadResult s3Result = null;
+    /**
+     * The rounds of a cell: each round starts with the next target in turn (pipeline first in the first round, raw
+     * S3 in the second…), so drift hits them all alike. Results in the order of {@code slices}.
+     */
+    private List<LoadResult> interleave(List<Slice> slices) throws InterruptedException {
+        LoadResult[] results = new LoadResult[slices.size()];
         for (int round = 0; round < plan.rounds(); round++) {
-            boolean pipelineFirst = round % 2 == 0;
-            for (int turn = 0; turn < 2; turn++) {
-                if ((turn == 0) == pipelineFirst) {
-                    LoadResult slice = pipeline.run();
-                    pipelineResult = pipelineResult == null ? slice : pipelineResult.plus(slice);
-                } else {
-                    LoadResult slice = s3.run();
-                    s3Result = s3Result == null ? slice : s3Result.plus(slice);
-                }
+            for (int turn = 0; turn < slices.size(); turn++) {
+                int which = (round + turn) % slices.size();
+                LoadResult slice = slices.get(which).run();
+                results[which] = results[which] == null ? slice : results[which].plus(slice);
             }
         }
-        return new Interleaved(pipelineResult, s3Result);
+        return List.of(results);
     }
 
     @FunctionalInterface
     private interface Slice {
         LoadResult run() throws InterruptedException;
-    }
-
-    private record Interleaved(LoadResult pipeline, LoadResult s3) {
     }
 
     private record Cell(int payloadBytes, int concurrency) {
@@ -197,10 +243,11 @@ public final class Benchmark implements AutoCloseable {
             return;
         }
         double rate = capacity * plan.openLoadFraction();
-        Interleaved results = interleave(() -> openLoop.run(pipeline, rate, cap, plan.warmup(), plan.slice(), DRAIN),
-                () -> openLoop.run(s3, rate, cap, plan.warmup(), plan.slice(), DRAIN));
-        keep(Target.PIPELINE, Loop.OPEN, size, cap, rate, results.pipeline());
-        keep(Target.RAW_S3, Loop.OPEN, size, cap, rate, results.s3());
+        List<LoadResult> results = interleave(List.of(
+                () -> openLoop.run(pipeline, rate, cap, plan.warmup(), plan.slice(), DRAIN),
+                () -> openLoop.run(s3, rate, cap, plan.warmup(), plan.slice(), DRAIN)));
+        keep(Target.PIPELINE, Loop.OPEN, size, cap, rate, results.get(0));
+        keep(Target.RAW_S3, Loop.OPEN, size, cap, rate, results.get(1));
     }
 
     private void keep(Target target, Loop loop, int size, int concurrency, double offered, LoadResult result) {

@@ -69,6 +69,18 @@ public final class RawS3Put implements AutoCloseable {
         };
     }
 
+    /** {@code count} PUTs of {@code content} at once, each under a fresh key; done when the last one is. */
+    public Operation putAll(byte[] content, int count) {
+        Operation one = put(content);
+        return () -> {
+            java.util.concurrent.CompletableFuture<?>[] puts = new java.util.concurrent.CompletableFuture<?>[count];
+            for (int i = 0; i < count; i++) {
+                puts[i] = one.start();
+            }
+            return java.util.concurrent.CompletableFuture.allOf(puts);
+        };
+    }
+
     /** Deletes what the baseline wrote. */
     @Override
     public void close() throws Exception {

@@ -92,6 +92,26 @@ class MarkdownReportTest {
     }
 
     @Test
+    void showsTheBulkPathsAgainstTheirOwnBaselines() {
+        int batchBytes = Target.BATCH_ITEMS * Target.BATCH_ITEM_BYTES;
+        String bulk = MarkdownReport.render(SampleRun.run(false, List.of(
+                        closed(Target.PIPELINE, MIB, 16, 50, 300), closed(Target.RAW_S3, MIB, 16, 100, 200),
+                        closed(Target.PIPELINE_MINIMAL, MIB, 16, 80, 220),
+                        closed(Target.PIPELINE_BATCH, batchBytes, 4, 10, 400),
+                        closed(Target.RAW_S3_BATCH, batchBytes, 4, 20, 150)), List.of()),
+                "chart.png");
+
+        assertThat(bulk).contains("### Bulk: `Prefer: return=minimal` and `$batch`")
+                .contains("| pipeline, return=minimal | 1 MiB | 16 | 80.0 |")
+                .contains("| raw S3 | 100.0 |")
+                .contains("| pipeline, $batch | 20 × 64 KiB | 4 | 10.0 |")
+                .contains("| raw S3, 20 PUTs at once | 20.0 |")
+                .contains("| 0.80 |", "| 0.50 |");
+        assertThat(MarkdownReport.render(SampleRun.full(), "chart.png")).as("nothing of it when not measured")
+                .doesNotContain("### Bulk");
+    }
+
+    @Test
     void numbersDoNotFollowTheDefaultLocale() {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
