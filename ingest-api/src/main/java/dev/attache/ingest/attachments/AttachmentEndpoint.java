@@ -43,25 +43,43 @@ public class AttachmentEndpoint {
         String ownerId = event.toRoute(caller.objectId()).ownerId();
         AddAttachment.Result result = addAttachment.add(caller, event, request.body(), marks);
         if (result instanceof AddAttachment.Result.Created created) {
-            AttachmentRecord record = created.record();
-            String location = ODataUrls.attachment(base, event, ownerId, record.attachmentId());
-            faults.afterCommit(record.name(), marks, created.content()::close);
-            Map<String, String> headers = idempotency.answerHeaders(marks, created.replayed());
-            if (Preferences.returnMinimal(request)) {
+            try {
+                return created(request, event, ownerId, marks, created);
+            } catch (RuntimeException e) {
+                // the answer will not be written: its spooled echo goes now
                 created.content().close();
-                return Preferences.minimal(location).withHeaders(headers);
+                throw e;
             }
-            return GraphResponse.json(201,
-                            writer.created(record, ODataUrls.entityContext(base, event, ownerId), created.content()))
-                    .withHeader("Location", location)
-                    .withHeaders(headers)
-                    // released after the body is written, or when the exchange ends without it (client gone)
-                    .releasing(created.content()::close);
         }
         AttachmentCommand command = ((AddAttachment.Result.Accepted) result).command();
+        if (marks.key() != null || marks.retryAttempt() > 0) {
+            // It may be decided as a repeat of an earlier request, whose outcome stands instead: this request's own
+            // id may never exist. The same request sent again answers the outcome, whichever it is.
+            return GraphResponse.json(202, Map.of("status", "pending", "message", "Not decided yet. Send the same "
+                            + "request again (with the same Idempotency-Key) to get its outcome."))
+                    .withHeaders(idempotency.answerHeaders(marks, false));
+        }
         return GraphResponse.json(202, pending(command, ODataUrls.entityContext(base, event, ownerId)))
-                .withHeader("Location", ODataUrls.attachment(base, event, ownerId, command.attachmentId()))
-                .withHeaders(idempotency.answerHeaders(marks, false));
+                .withHeader("Location", ODataUrls.attachment(base, event, ownerId, command.attachmentId()));
+    }
+
+    private GraphResponse created(GraphRequest request, EventPath event, String ownerId, RepeatMarks marks,
+            AddAttachment.Result.Created created) {
+        AttachmentRecord record = created.record();
+        String base = request.baseUrl();
+        String location = ODataUrls.attachment(base, event, ownerId, record.attachmentId());
+        faults.afterCommit(record.name(), marks);
+        Map<String, String> headers = idempotency.answerHeaders(marks, created.replayed());
+        if (Preferences.returnMinimal(request)) {
+            created.content().close();
+            return Preferences.minimal(location).withHeaders(headers);
+        }
+        return GraphResponse.json(201,
+                        writer.created(record, ODataUrls.entityContext(base, event, ownerId), created.content()))
+                .withHeader("Location", location)
+                .withHeaders(headers)
+                // released after the body is written, or when the exchange ends without it (client gone)
+                .releasing(created.content()::close);
     }
 
     /** What a late reply leaves the client: the id and where the attachment will be (202, never a retry code). */

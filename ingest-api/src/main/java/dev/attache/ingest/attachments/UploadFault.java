@@ -46,13 +46,12 @@ public class UploadFault {
     /**
      * Called once an attachment is committed: the fault a lost answer is, seen from the client. An upload named
      * {@code fail-first-attempt-of…} that is not an SDK retry gets {@code 504} although it was stored, as a proxy
-     * timing out would answer; {@code release} lets go of what the answer would have echoed.
+     * timing out would answer.
      */
-    void afterCommit(String attachmentName, RepeatMarks marks, Runnable release) {
+    void afterCommit(String attachmentName, RepeatMarks marks) {
         if (failFirstAttemptOf.isPresent() && attachmentName != null
                 && attachmentName.startsWith(failFirstAttemptOf.get()) && marks.retryAttempt() == 0) {
             LOG.warnf("Fault injection: answering 504 to the committed upload of %s", attachmentName);
-            release.run();
             throw new GraphException(504, GraphErrorCodes.GATEWAY_TIMEOUT,
                     "Fault injection: the answer was lost on its way.", java.util.Map.of("Retry-After", "1"), null);
         }

@@ -50,11 +50,14 @@ public class BatchEndpoint {
     private final GraphDispatcher dispatcher;
     private final RequestLimits limits;
     private final ExecutorService items;
+    private final long maxResponseBytes;
 
     BatchEndpoint(GraphDispatcher dispatcher, RequestLimits limits,
-            @ConfigProperty(name = "attache.ingest.batch.item-threads") int itemThreads) {
+            @ConfigProperty(name = "attache.ingest.batch.item-threads") int itemThreads,
+            @ConfigProperty(name = "attache.ingest.batch.max-response-bytes") long maxResponseBytes) {
         this.dispatcher = dispatcher;
         this.limits = limits;
+        this.maxResponseBytes = maxResponseBytes;
         AtomicInteger count = new AtomicInteger();
         this.items = Executors.newFixedThreadPool(itemThreads, task -> {
             Thread thread = new Thread(task, "batch-item-" + count.incrementAndGet());
@@ -91,19 +94,23 @@ public class BatchEndpoint {
     private List<ItemResponse> execute(BatchPlan plan, GraphRequest batch, String apiVersion) {
         Map<String, ItemRequest> prepared = new HashMap<>();
         plan.items().forEach(item -> prepared.put(item.id(), ItemRequest.of(item, batch, apiVersion)));
+        ResponseBudget budget = new ResponseBudget(maxResponseBytes);
         try {
             return new BatchScheduler<ItemResponse>(PER_MAILBOX, items).run(plan.items(),
                     item -> prepared.get(item.id()).mailbox(),
-                    item -> respond(item, prepared.get(item.id())),
+                    item -> respond(item, prepared.get(item.id()), budget),
                     item -> failedDependency(item, batch));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw GraphException.unavailable("The batch was interrupted; some of its requests may have run.", 5, e);
+            // never a retryable status: some items may have run, and a retry would repeat them
+            throw new GraphException(500, GraphErrorCodes.GENERAL_EXCEPTION, "The batch was interrupted (the "
+                    + "service is stopping); some of its requests may have run. Check before sending it again.",
+                    Map.of(), e);
         }
     }
 
     /** The item through the same dispatcher as an HTTP request: its answer, or its refusal in Graph's envelope. */
-    private ItemResponse respond(BatchItem item, ItemRequest prepared) {
+    private ItemResponse respond(BatchItem item, ItemRequest prepared, ResponseBudget budget) {
         GraphRequest request = prepared.request();
         try {
             GraphResponse response = prepared.refusal() != null ? null : dispatcher.dispatch(request);
@@ -111,13 +118,19 @@ public class BatchEndpoint {
                 throw prepared.refusal();
             }
             try {
-                return ItemResponse.written(item.id(), response, request.ids());
+                return ItemResponse.written(item.id(), "GET".equals(request.method()), response, request.ids(),
+                        budget);
             } finally {
                 response.released();
             }
+        } catch (ResponseBudget.Exceeded e) {
+            return ItemResponse.error(item.id(), 413, GraphErrorCodes.REQUEST_TOO_LARGE, "The responses of this "
+                    + "batch would exceed " + maxResponseBytes / (1024 * 1024) + " MiB. Send this request alone.",
+                    Map.of(), request.ids());
         } catch (GraphException e) {
             return ItemResponse.error(item.id(), e.status(), e.code(), e.getMessage(), e.headers(), request.ids());
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception | Error e) {
+            // whatever it was, the item is answered: an unanswered item would hold the whole batch
             LOG.errorf(e, "Unexpected failure of batch request %s (request-id %s)", item.id(),
                     request.ids().requestId());
             return ItemResponse.error(item.id(), 500, GraphErrorCodes.GENERAL_EXCEPTION,

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * In what order and how many at once the items of a batch run. An item runs once every item it depends on is done;
  * if one of them failed ({@code status ≥ 400}), it does not run and is answered by {@code failedDependency}. Ready
  * items start in the order the client listed them, at most {@code perMailbox} at a time against one mailbox (the
- * rest wait their turn). The caller's thread only schedules; items run on {@code executor}.
+ * rest wait their turn). The caller's thread only schedules; items run on {@code executor}. {@code runItem} must
+ * answer every item, whatever fails inside it: an item that never finishes would hold the batch.
  *
  * @param <R> what an item is answered with
  */
@@ -46,24 +47,31 @@ final class BatchScheduler<R> {
         BlockingQueue<Finished<O>> finished = new LinkedBlockingQueue<>();
         int inFlight = 0;
         while (!waiting.isEmpty() || inFlight > 0) {
-            for (var it = waiting.iterator(); it.hasNext(); ) {
-                BatchItem item = it.next();
-                if (!item.dependsOn().stream().allMatch(done::containsKey)) {
-                    continue;
-                }
-                if (item.dependsOn().stream().anyMatch(d -> done.get(d).status() >= 400)) {
-                    done.put(item.id(), failedDependency.apply(item));
+            // Passes until nothing more can start: a dependant listed before an item that just failed its own
+            // dependency is answered 424 in a later pass, not left waiting.
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (var it = waiting.iterator(); it.hasNext(); ) {
+                    BatchItem item = it.next();
+                    if (!item.dependsOn().stream().allMatch(done::containsKey)) {
+                        continue;
+                    }
+                    if (item.dependsOn().stream().anyMatch(d -> done.get(d).status() >= 400)) {
+                        done.put(item.id(), failedDependency.apply(item));
+                        it.remove();
+                        changed = true;
+                        continue;
+                    }
+                    String mailbox = mailboxOf.apply(item);
+                    if (running.getOrDefault(mailbox, 0) >= perMailbox) {
+                        continue;
+                    }
+                    running.merge(mailbox, 1, Integer::sum);
+                    inFlight++;
                     it.remove();
-                    continue;
+                    executor.execute(() -> finished.add(new Finished<>(mailbox, runItem.apply(item))));
                 }
-                String mailbox = mailboxOf.apply(item);
-                if (running.getOrDefault(mailbox, 0) >= perMailbox) {
-                    continue;
-                }
-                running.merge(mailbox, 1, Integer::sum);
-                inFlight++;
-                it.remove();
-                executor.execute(() -> finished.add(new Finished<>(mailbox, runItem.apply(item))));
             }
             if (inFlight > 0) {
                 Finished<O> next = finished.take();

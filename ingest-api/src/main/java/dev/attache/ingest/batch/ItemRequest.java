@@ -1,10 +1,15 @@
 package dev.attache.ingest.batch;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.request.GraphRequest;
@@ -38,19 +43,48 @@ record ItemRequest(GraphRequest request, String mailbox, GraphException refusal)
                         + "' is not validly percent-encoded."));
             }
         }
-        Map<String, String> headers = new LinkedHashMap<>(item.headers());
-        headers.remove("Authorization");
-        RequestIds ids = RequestIds.assign(headers.getOrDefault("client-request-id",
-                batch.ids().sentClientRequestId()));
+        Map<String, String> headers = headers(item, batch);
+        RequestIds ids = RequestIds.assign(headers.get("client-request-id"));
         GraphRequest request = new GraphRequest(item.method(), batch.baseUrl(), path, query, headers, batch.caller(),
                 ids, BatchEndpoint.bytes(item.body()));
         return new ItemRequest(request, mailbox(path, batch), bodyRefusal(item, request));
     }
 
     private static ItemRequest refused(BatchItem item, GraphRequest batch, String path, GraphException why) {
-        GraphRequest request = new GraphRequest(item.method(), batch.baseUrl(), path, Map.of(), item.headers(),
+        GraphRequest request = new GraphRequest(item.method(), batch.baseUrl(), path, Map.of(), headers(item, batch),
                 batch.caller(), RequestIds.assign(batch.ids().sentClientRequestId()), BatchEndpoint.bytes(null));
         return new ItemRequest(request, mailbox(path, batch), why);
+    }
+
+    /**
+     * The item's headers as the dispatcher sees them: no {@code Authorization} of its own (the batch's token
+     * authorises it); the batch's {@code Retry-Attempt} when the item has none, and a {@code client-request-id} of
+     * its own derived from the batch's and the item's id, so the SDK resending a whole batch after a lost answer is
+     * recognised item by item, while two identical items of one batch stay two.
+     */
+    private static Map<String, String> headers(BatchItem item, GraphRequest batch) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(item.headers());
+        headers.remove("Authorization");
+        String batchRequestId = batch.ids().sentClientRequestId();
+        if (!headers.containsKey("client-request-id") && batchRequestId != null) {
+            // within the 128 characters an echoable id may have: up to 64 of the batch's, a dot, 32 hex digits
+            headers.put("client-request-id", batchRequestId.substring(0, Math.min(64, batchRequestId.length()))
+                    + "." + HexFormat.of().formatHex(sha256(batchRequestId + "\0" + item.id()), 0, 16));
+        }
+        String retryAttempt = batch.header("Retry-Attempt");
+        if (!headers.containsKey("Retry-Attempt") && retryAttempt != null) {
+            headers.put("Retry-Attempt", retryAttempt);
+        }
+        return headers;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A body must say it is JSON, as an HTTP request's {@code Content-Type} must (Graph requires it in a batch). */

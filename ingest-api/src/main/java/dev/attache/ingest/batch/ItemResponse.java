@@ -24,7 +24,9 @@ record ItemResponse(String id, int status, Map<String, String> headers, byte[] b
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ItemResponse written(String id, GraphResponse response, RequestIds ids) throws IOException {
+    /** The answer to a GET is held only as far as {@code budget} allows; a create's always is. */
+    static ItemResponse written(String id, boolean read, GraphResponse response, RequestIds ids,
+            ResponseBudget budget) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("request-id", ids.requestId());
         headers.put("client-request-id", ids.clientRequestId());
@@ -35,8 +37,13 @@ record ItemResponse(String id, int status, Map<String, String> headers, byte[] b
         if (response.body() == null) {
             return new ItemResponse(id, response.status(), headers, null, false);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ByteArrayOutputStream body = read ? budget.forRead() : new ByteArrayOutputStream();
         response.body().write(body);
+        if (read) {
+            budget.takeForRead(body.size());
+        } else {
+            budget.takeForCreate(body.size());
+        }
         boolean json = response.contentType() != null && response.contentType().startsWith("application/json");
         return new ItemResponse(id, response.status(), headers, body.toByteArray(), json);
     }

@@ -28,7 +28,10 @@ public class MinioClientProducer {
         dispatcher.setMaxRequestsPerHost(config.maxConnections());
         OkHttpClient http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(config.maxConnections(), 5, TimeUnit.MINUTES))
+                // idle connections go before the S3 server closes them (S3Proxy's Jetty after 30 s, AWS S3 after
+                // about 20): a pooled connection the server already closed fails the next call with "unexpected
+                // end of stream", and calls are not retried (a PUT must not be sent twice behind our back)
+                .connectionPool(new ConnectionPool(config.maxConnections(), 15, TimeUnit.SECONDS))
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofMinutes(1))
                 .readTimeout(Duration.ofMinutes(1))

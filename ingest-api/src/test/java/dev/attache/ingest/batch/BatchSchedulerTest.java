@@ -83,4 +83,14 @@ class BatchSchedulerTest {
         assertThat(started).doesNotContain("afterBroken", "chain");
         assertThat(started.indexOf("late")).isGreaterThan(started.indexOf("first"));
     }
+
+    @Test
+    void aDependantListedBeforeAChainThatFailsIs424Too() throws Exception {
+        List<BatchItem> items = List.of(item("c", "b"), item("b", "a"), item("a"));
+
+        List<Answer> answers = new BatchScheduler<Answer>(4, pool).run(items, item -> "m",
+                item -> new Answer(item.id(), 500), item -> new Answer(item.id(), 424));
+
+        assertThat(answers).extracting(Answer::status).containsExactly(424, 424, 500);
+    }
 }

@@ -371,4 +371,61 @@ class BatchTest {
         assertThat(given().auth().oauth2(user.token()).get("/beta" + user.attachments()).jsonPath()
                 .getList("value")).hasSize(1);
     }
+
+    @Test
+    void theSdkResendingAWholeBatchAfterALostAnswerAddsNothingAndIdenticalItemsStayTwo() throws Exception {
+        UserWithEvent user = UserWithEvent.create();
+        String crid = UUID.randomUUID().toString();
+        ObjectNode[] items = {post("1", user.attachments(), "same.txt", new byte[] {7}),
+                post("2", user.attachments(), "same.txt", new byte[] {7})};
+        ObjectNode body = JSON.createObjectNode();
+        for (ObjectNode item : items) {
+            body.withArray("requests").add(item);
+        }
+
+        Map<String, JsonNode> first = byId(given().auth().oauth2(user.token()).contentType("application/json")
+                .header("client-request-id", crid).body(body.toString()).post("/v1.0/$batch"));
+        Map<String, JsonNode> retried = byId(given().auth().oauth2(user.token()).contentType("application/json")
+                .header("client-request-id", crid).header("Retry-Attempt", "1").body(body.toString())
+                .post("/v1.0/$batch"));
+
+        assertThat(first.get("1").get("body").get("id")).isNotEqualTo(first.get("2").get("body").get("id"));
+        for (String id : List.of("1", "2")) {
+            assertThat(retried.get(id).get("status").asInt()).isEqualTo(201);
+            assertThat(retried.get(id).get("headers").get("Idempotent-Replayed").asText()).isEqualTo("true");
+            assertThat(retried.get(id).get("body").get("id")).isEqualTo(first.get(id).get("body").get("id"));
+        }
+        assertThat(given().auth().oauth2(user.token()).get(user.attachments("v1.0")).jsonPath().getList("value"))
+                .hasSize(2);
+    }
+
+    @Test
+    void readsPastTheResponseBudgetAre413AndTheRestAnswered() throws Exception {
+        UserWithEvent user = UserWithEvent.create();
+        byte[] content = new byte[1536 * 1024];
+        new Random(3).nextBytes(content);
+        String id = given().auth().oauth2(user.token()).contentType("application/json")
+                .header("Prefer", "return=minimal")
+                .body(post("x", "/", "big.bin", content).get("body").toString()).post(user.attachments("v1.0"))
+                .then().statusCode(204).extract().header("Location").replaceAll(".*/", "");
+        ObjectNode[] reads = new ObjectNode[20];
+        for (int i = 0; i < reads.length; i++) {
+            reads[i] = item("r" + i, "GET", user.attachments() + "/" + id + "/$value");
+        }
+
+        Map<String, JsonNode> answers = byId(batch(user.token(), "v1.0", reads));
+
+        assertThat(answers).hasSize(20);
+        long served = answers.values().stream().filter(a -> a.get("status").asInt() == 200).count();
+        long refused = answers.values().stream().filter(a -> a.get("status").asInt() == 413).count();
+        assertThat(served).as("16 MiB hold ten 1.5 MiB bodies; statuses %s", answers.values().stream()
+                .map(a -> a.get("status").asInt() + (a.get("status").asInt() == 200 ? ""
+                        : " " + a.get("body").get("error").get("message").asText())).toList()).isEqualTo(10);
+        assertThat(refused).isEqualTo(10);
+        JsonNode one = answers.values().stream().filter(a -> a.get("status").asInt() == 200).findFirst()
+                .orElseThrow();
+        assertThat(Base64.getDecoder().decode(one.get("body").asText())).isEqualTo(content);
+        assertThat(answers.values().stream().filter(a -> a.get("status").asInt() == 413).findFirst().orElseThrow()
+                .get("body").get("error").get("message").asText()).contains("Send this request alone");
+    }
 }

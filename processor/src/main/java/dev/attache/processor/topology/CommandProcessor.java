@@ -177,6 +177,12 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
 
     private AttachmentReply createEvent(AttachmentCommand command, long appendTime) {
         String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
+        // Decided first, as if new: it is pure, and a caller who may no longer create there gets no replay either.
+        EventDecision decision = EventRules.create(command, Instant.ofEpochMilli(appendTime), registry);
+        if (decision instanceof EventDecision.Rejected rejected) {
+            outcomes.count(Outcome.REJECTED);
+            return AttachmentReply.rejected(null, rejected.error());
+        }
         // An event's id names its Idempotency-Key when it has one (the front derives it), so a repeat lands here too.
         Verdict seen = remembered.check(command, appendTime);
         if (seen instanceof Verdict.Replay replay) {
@@ -198,18 +204,13 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             outcomes.count(Outcome.DUPLICATE);
             return AttachmentReply.eventCreated(existing);
         }
-        EventDecision decision = EventRules.create(command, Instant.ofEpochMilli(appendTime), registry);
-        if (decision instanceof EventDecision.Created created) {
-            events.put(key, created.event());
-            context.forward(new Record<>(key, created.event(), appendTime, OwnWrites.headers()),
-                    AttachmentTopology.EVENTS_SINK);
-            outcomes.count(Outcome.CREATED);
-            AttachmentReply reply = AttachmentReply.eventCreated(created.event());
-            remembered.remember(command, appendTime, reply);
-            return reply;
-        }
-        outcomes.count(Outcome.REJECTED);
-        return AttachmentReply.rejected(null, ((EventDecision.Rejected) decision).error());
+        CalendarEvent created = ((EventDecision.Created) decision).event();
+        events.put(key, created);
+        context.forward(new Record<>(key, created, appendTime, OwnWrites.headers()), AttachmentTopology.EVENTS_SINK);
+        outcomes.count(Outcome.CREATED);
+        AttachmentReply reply = AttachmentReply.eventCreated(created);
+        remembered.remember(command, appendTime, reply);
+        return reply;
     }
 
     private AttachmentReply deleteEvent(AttachmentCommand command, long appendTime) {
