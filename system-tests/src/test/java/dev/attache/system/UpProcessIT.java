@@ -162,9 +162,32 @@ class UpProcessIT {
         up.destroyForcibly();
         long killed = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> apps.stream().noneMatch(ProcessHandle::isAlive));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> apps.stream().noneMatch(ProcessHandle::isAlive));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the data dir (and the apps' logs in it) goes after the test: say here what outlived up, and why
+            throw new AssertionError("still alive 60 s after kill -9 of up: " + apps.stream()
+                    .filter(ProcessHandle::isAlive).map(a -> a.pid() + " " + a.info().commandLine().orElse("?"))
+                    .toList() + "\n" + logTails(), e);
+        }
         Files.writeString(FIGURES, String.format(Locale.ROOT, "kill -9 of up: its %d apps gone %.1f s later%n",
                 apps.size(), (System.nanoTime() - killed) / 1e9), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+    }
+
+    /** The last lines of each app's log under the data dir. */
+    private String logTails() {
+        StringBuilder tails = new StringBuilder();
+        try (Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.filter(p -> !p.getFileName().toString().equals("stack.log")).toList()) {
+                List<String> lines = Files.readAllLines(log);
+                tails.append("== ").append(log.getFileName()).append('\n')
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
+                        .append('\n');
+            }
+        } catch (IOException e) {
+            tails.append("(logs unreadable: ").append(e).append(')');
+        }
+        return tails.toString();
     }
 }

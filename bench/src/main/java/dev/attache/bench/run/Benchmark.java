@@ -43,6 +43,9 @@ public final class Benchmark implements AutoCloseable {
     /** The smallest size measured with {@code return=minimal} too: below it the echo costs little. */
     static final int MINIMAL_FROM_BYTES = PayloadSizes.MEDIUM;
 
+    static final Duration BATCH_WARMUP = Duration.ofSeconds(2);
+    static final Duration BATCH_SLICE = Duration.ofSeconds(5);
+
     /** Operations still running this long after a window closes count as errors. */
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -160,10 +163,17 @@ public final class Benchmark implements AutoCloseable {
         return plan.concurrencies().stream().map(c -> Math.max(1, c / 4)).distinct().sorted().toList();
     }
 
+    /**
+     * A batch takes hundreds of milliseconds (seconds on a cold machine), so its slices are at least
+     * {@link #BATCH_SLICE} long, after at least {@link #BATCH_WARMUP}: a short plan's one-second slice could
+     * otherwise close before a single batch completed.
+     */
     private void measureBatches(int batches, Operation batch, Operation s3Batch) throws InterruptedException {
+        Duration warmup = max(plan.warmup(), BATCH_WARMUP);
+        Duration slice = max(plan.slice(), BATCH_SLICE);
         List<LoadResult> results = interleave(List.of(
-                () -> closedLoop.run(batch, batches, plan.warmup(), plan.slice(), DRAIN),
-                () -> closedLoop.run(s3Batch, batches, plan.warmup(), plan.slice(), DRAIN)));
+                () -> closedLoop.run(batch, batches, warmup, slice, DRAIN),
+                () -> closedLoop.run(s3Batch, batches, warmup, slice, DRAIN)));
         int bytes = Target.BATCH_ITEMS * Target.BATCH_ITEM_BYTES;
         keep(Target.PIPELINE_BATCH, Loop.CLOSED, bytes, batches, 0, results.get(0));
         keep(Target.RAW_S3_BATCH, Loop.CLOSED, bytes, batches, 0, results.get(1));
@@ -278,6 +288,10 @@ public final class Benchmark implements AutoCloseable {
                 m.target().name().toLowerCase(Locale.ROOT), m.loop().name().toLowerCase(Locale.ROOT),
                 PayloadSizes.label(m.payloadBytes()), m.concurrency(), m.operationsPerSecond(), m.mebibytesPerSecond(),
                 m.latency().p50(), m.latency().p95(), m.latency().p99(), m.latency().max(), m.errors(), cpu);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static double millis(long nanos) {
