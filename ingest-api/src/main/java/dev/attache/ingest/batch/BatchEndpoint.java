@@ -1,6 +1,5 @@
 package dev.attache.ingest.batch;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -143,14 +142,5 @@ public class BatchEndpoint {
         RequestIds ids = RequestIds.assign(batch.ids().sentClientRequestId());
         return ItemResponse.error(item.id(), 424, GraphErrorCodes.FAILED_DEPENDENCY, "The request depends on "
                 + item.dependsOn() + ", and at least one of them failed.", Map.of(), ids);
-    }
-
-    static InputStream bytes(JsonNode body) {
-        try {
-            return body == null ? InputStream.nullInputStream()
-                    : new ByteArrayInputStream(JSON.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.attache.ingest.batch;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.request.GraphRequest;
@@ -29,6 +35,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  */
 record ItemRequest(GraphRequest request, String mailbox, GraphException refusal) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static ItemRequest of(BatchItem item, GraphRequest batch, String apiVersion) {
         String url = item.url().startsWith("/") ? item.url() : "/" + item.url();
         int question = url.indexOf('?');
@@ -46,13 +54,13 @@ record ItemRequest(GraphRequest request, String mailbox, GraphException refusal)
         Map<String, String> headers = headers(item, batch);
         RequestIds ids = RequestIds.assign(headers.get("client-request-id"));
         GraphRequest request = new GraphRequest(item.method(), batch.baseUrl(), path, query, headers, batch.caller(),
-                ids, BatchEndpoint.bytes(item.body()));
+                ids, bytes(item.body()));
         return new ItemRequest(request, mailbox(path, batch), bodyRefusal(item, request));
     }
 
     private static ItemRequest refused(BatchItem item, GraphRequest batch, String path, GraphException why) {
         GraphRequest request = new GraphRequest(item.method(), batch.baseUrl(), path, Map.of(), headers(item, batch),
-                batch.caller(), RequestIds.assign(batch.ids().sentClientRequestId()), BatchEndpoint.bytes(null));
+                batch.caller(), RequestIds.assign(batch.ids().sentClientRequestId()), InputStream.nullInputStream());
         return new ItemRequest(request, mailbox(path, batch), why);
     }
 
@@ -77,6 +85,15 @@ record ItemRequest(GraphRequest request, String mailbox, GraphException refusal)
             headers.put("Retry-Attempt", retryAttempt);
         }
         return headers;
+    }
+
+    private static InputStream bytes(JsonNode body) {
+        try {
+            return body == null ? InputStream.nullInputStream()
+                    : new ByteArrayInputStream(JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] sha256(String text) {

@@ -24,10 +24,4 @@ public record Idempotency(String key, String clientRequestId, int retryAttempt, 
     public static final int MAX_KEY_LENGTH = 255;
     /** The longest retention a command may ask for; the processor refuses a command asking for more. */
     public static final long MAX_RETENTION_MILLIS = 7L * 24 * 3600 * 1000;
-
-    /** A copy whose request was held {@code heldMillis} before its append. */
-    public Idempotency held(long heldMillis) {
-        return new Idempotency(key, clientRequestId, retryAttempt, fingerprint, receivedAt, heldMillis,
-                keyRetentionMillis, retryWindowMillis);
-    }
 }
