@@ -20,13 +20,15 @@ import dev.attache.ingest.idempotency.Fingerprints;
 import dev.attache.ingest.idempotency.IdempotencySettings;
 import dev.attache.ingest.idempotency.RepeatMarks;
 import dev.attache.ingest.route.EventPath;
-import dev.attache.ingest.upload.ObjectUploader;
-import dev.attache.ingest.upload.SpooledContent;
+import dev.attache.ingest.s3.ObjectStore;
+import dev.attache.ingest.s3.StoreFailedException;
+import dev.attache.ingest.spool.SpooledContent;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentReply;
+import dev.attache.schemas.attachment.ObjectRef;
 
 /**
- * Adds an attachment: store the payload, append the command, wait for the committed decision.
+ * Adds an attachment: parse the body, store the payload, append the command, wait for the committed decision.
  *
  * <p>Who owns the object: this class, until the command is appended (it deletes the object on any failure before
  * that); the processor, after (it deletes the object of a command it rejects). So the client is told to retry (503)
@@ -39,17 +41,17 @@ public class AddAttachment {
 
     private final AttachmentBodyParser parser;
     private final CommandGateway gateway;
-    private final ObjectUploader uploader;
+    private final ObjectStore store;
     private final IngestMetrics metrics;
     private final UploadFault faults;
     private final IdempotencySettings idempotency;
 
-    AddAttachment(AttachmentBodyParser parser, CommandGateway gateway, ObjectUploader uploader,
+    AddAttachment(AttachmentBodyParser parser, CommandGateway gateway, ObjectStore store,
             IngestMetrics metrics, UploadFault faults, IdempotencySettings idempotency) {
         this.idempotency = idempotency;
         this.parser = parser;
         this.gateway = gateway;
-        this.uploader = uploader;
+        this.store = store;
         this.metrics = metrics;
         this.faults = faults;
     }
@@ -71,11 +73,12 @@ public class AddAttachment {
     /** @param marks what recognises a repeat of this request, taken when it arrived */
     public Result add(Caller caller, EventPath event, InputStream body, RepeatMarks marks) {
         String attachmentId = CommandIds.next();
-        ParsedAttachment parsed = parser.parse(body, caller.tenantId(), attachmentId);
-        faults.afterUpload(parsed.input().name());
+        ParsedAttachment parsed = parser.parse(body);
         boolean handedOver = false;
         try {
-            Result result = decide(caller, event, attachmentId, parsed, marks);
+            ObjectRef object = store(parsed, caller.tenantId(), attachmentId);
+            faults.afterUpload(parsed.input().name());
+            Result result = decide(caller, event, attachmentId, parsed, object, marks);
             handedOver = result instanceof Result.Created;
             return result;
         } finally {
@@ -85,13 +88,22 @@ public class AddAttachment {
         }
     }
 
+    private ObjectRef store(ParsedAttachment parsed, String tenantId, String attachmentId) {
+        try {
+            return store.put(parsed.content(), tenantId, attachmentId, parsed.storedType());
+        } catch (StoreFailedException e) {
+            throw GraphException.unavailable("The attachment store is unavailable; nothing was saved. Retry later.",
+                    5, e);
+        }
+    }
+
     private Result decide(Caller caller, EventPath event, String attachmentId, ParsedAttachment parsed,
-            RepeatMarks marks) {
+            ObjectRef object, RepeatMarks marks) {
         AttachmentCommand.Origin origin = Origins.of(caller, event);
-        AttachmentCommand command = AttachmentCommand.add(origin, attachmentId, parsed.input(), parsed.object(),
+        AttachmentCommand command = AttachmentCommand.add(origin, attachmentId, parsed.input(), object,
                         parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()))
                 .withIdempotency(idempotency.idempotency(marks,
-                        Fingerprints.attachment(origin, parsed.input(), parsed.object())));
+                        Fingerprints.attachment(origin, parsed.input(), object)));
 
         long started = System.nanoTime();
         CommandOutcome outcome;
@@ -102,10 +114,10 @@ public class AddAttachment {
                 // Telling the client to retry could make a duplicate; the processor decides if it is in the log, and
                 // the orphan sweep removes the object if it is not.
                 LOG.warnf("Command %s unacknowledged but maybe in the log (%s): answered as pending, object %s kept",
-                        attachmentId, e.getCause(), parsed.object().key());
+                        attachmentId, e.getCause(), object.key());
                 return new Result.Accepted(command);
             }
-            uploader.delete(parsed.object().key());
+            store.delete(object.key());
             LOG.warnf("Command %s not appended: %s", attachmentId, e.getMessage());
             throw e.refusal().orElseGet(() -> GraphException.unavailable(
                     "The attachment log is unavailable; nothing was saved. Retry later.", 5, e));

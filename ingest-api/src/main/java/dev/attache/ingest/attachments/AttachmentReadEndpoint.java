@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.jboss.logging.Logger;
+
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.auth.Permissions;
 import dev.attache.ingest.content.ItemContent;
@@ -15,11 +17,14 @@ import dev.attache.ingest.query.AttachmentEntityOptions;
 import dev.attache.ingest.query.AttachmentQueryOptions;
 import dev.attache.ingest.query.QueryResult;
 import dev.attache.ingest.representation.AttachmentJsonWriter;
+import dev.attache.ingest.representation.ContentSource;
 import dev.attache.ingest.representation.ODataUrls;
 import dev.attache.ingest.representation.RawContentHeaders;
 import dev.attache.ingest.request.GraphRequest;
 import dev.attache.ingest.request.GraphResponse;
 import dev.attache.ingest.route.EventPath;
+import dev.attache.ingest.s3.ObjectStore;
+import dev.attache.ingest.s3.StoreFailedException;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.schemas.graph.ODataTypes;
@@ -32,15 +37,21 @@ import dev.attache.schemas.graph.ODataTypes;
 @ApplicationScoped
 public class AttachmentReadEndpoint {
 
+    private static final Logger LOG = Logger.getLogger(AttachmentReadEndpoint.class);
+
     private final AttachmentReads reads;
     private final DeleteAttachment deletes;
     private final AttachmentJsonWriter writer;
+    private final ObjectStore store;
+    private final ContentSource contents = this::open;
     private final ItemContentRenderer items = new ItemContentRenderer();
 
-    AttachmentReadEndpoint(AttachmentReads reads, DeleteAttachment deletes, AttachmentJsonWriter writer) {
+    AttachmentReadEndpoint(AttachmentReads reads, DeleteAttachment deletes, AttachmentJsonWriter writer,
+            ObjectStore store) {
         this.reads = reads;
         this.deletes = deletes;
         this.writer = writer;
+        this.store = store;
     }
 
     public GraphResponse list(GraphRequest request, EventPath event) {
@@ -54,7 +65,7 @@ public class AttachmentReadEndpoint {
                 ? base + request.path() + "?" + options.nextLinkQuery(result.nextSkip().getAsInt()) : null;
         return GraphResponse.json(200, writer.collection(result.value(),
                 ODataUrls.collectionContext(base, event, ownerId),
-                options::selects, options.count() ? (long) result.count() : null, nextLink));
+                options::selects, options.count() ? (long) result.count() : null, nextLink, contents));
     }
 
     public GraphResponse count(GraphRequest request, EventPath event) {
@@ -74,7 +85,7 @@ public class AttachmentReadEndpoint {
         AttachmentEntityOptions options = AttachmentEntityOptions.parse(request.query());
         return GraphResponse.json(200, writer.entity(record, ODataUrls.entityContext(base, event, ownerId),
                 options::selects,
-                options.expandItem(), ODataUrls.itemContext(base, event, ownerId, attachmentId)));
+                options.expandItem(), ODataUrls.itemContext(base, event, ownerId, attachmentId), contents));
     }
 
     public GraphResponse value(GraphRequest request, EventPath event, String attachmentId) {
@@ -88,7 +99,7 @@ public class AttachmentReadEndpoint {
             throw new GraphException(405, GraphErrorCodes.METHOD_NOT_ALLOWED,
                     "$value is not supported for " + record.odataType().substring(1) + ".", Map.of(), null);
         }
-        InputStream content = writer.open(record);
+        InputStream content = open(record);
         if (content == null) {
             throw contentUnavailable(null);
         }
@@ -105,7 +116,7 @@ public class AttachmentReadEndpoint {
     /** An item as iCalendar, vCard or MIME; items are at most 3 MB, so the conversion reads one whole. */
     private GraphResponse itemValue(AttachmentRecord record) {
         byte[] json;
-        try (InputStream in = writer.open(record)) {
+        try (InputStream in = open(record)) {
             if (in == null) {
                 throw contentUnavailable(null);
             }
@@ -123,6 +134,16 @@ public class AttachmentReadEndpoint {
         Caller caller = request.caller();
         Permissions.checkWrite(caller, event);
         return GraphResponse.empty(deletes.delete(caller, event, attachmentId) ? 204 : 202);
+    }
+
+    /** A record's stored content, or null (logged) when the store does not give it now. */
+    private InputStream open(AttachmentRecord record) {
+        try {
+            return store.open(record.object());
+        } catch (StoreFailedException e) {
+            LOG.warnf("Stored content of %s unreadable: %s", record.attachmentId(), e);
+            return null;
+        }
     }
 
     /** The store did not give the content: a read, so the client may retry. */

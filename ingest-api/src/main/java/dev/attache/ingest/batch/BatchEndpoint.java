@@ -27,7 +27,7 @@ import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.request.GraphRequest;
 import dev.attache.ingest.request.GraphResponse;
 import dev.attache.ingest.request.RequestIds;
-import dev.attache.ingest.upload.RequestLimits;
+import dev.attache.ingest.body.RequestLimits;
 import dev.attache.schemas.graph.GraphErrorCodes;
 
 /**

@@ -18,19 +18,19 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 
 import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
-import dev.attache.ingest.upload.ObjectUploader;
-import dev.attache.ingest.upload.RequestLimits;
-import dev.attache.ingest.upload.Upload;
-import dev.attache.ingest.upload.UploadFailedException;
+import dev.attache.ingest.spool.SpoolDirectory;
+import dev.attache.ingest.spool.SpoolFile;
+import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.attachment.TextField;
 import dev.attache.schemas.kafka.ContractJson;
 
 /**
- * Reads an attachment body in one streaming pass. {@code contentBytes} is base64-decoded straight into the S3 upload
+ * Reads an attachment body in one streaming pass. {@code contentBytes} is base64-decoded straight into a spool file
  * and an {@code item} is copied there token by token, so no copy of the payload is held in memory; everything else
- * is small and kept. Bad input is refused with a Graph error and leaves no object behind.
+ * is small and kept. It only parses: storing the payload is the caller's next step, taken once the body is known to be
+ * well-formed. Bad input is refused with a Graph error and leaves no file behind.
  *
  * <p>This is syntax only: whether the properties make a valid attachment of their {@code @odata.type} is the
  * processor's rule, decided once for every path into the log.
@@ -46,22 +46,23 @@ public class AttachmentBodyParser {
 
     private final JsonFactory json = ContractJson.MAPPER.getFactory().copy()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    private final ObjectUploader uploader;
+    private final SpoolDirectory spool;
     private final RequestLimits limits;
 
-    AttachmentBodyParser(ObjectUploader uploader, RequestLimits limits) {
-        this.uploader = uploader;
+    AttachmentBodyParser(SpoolDirectory spool, RequestLimits limits) {
+        this.spool = spool;
         this.limits = limits;
     }
 
     /**
-     * Parses {@code body} and stores its payload as object {@code tenantId/attachmentId}.
+     * Parses {@code body}, its payload into a spool file.
      *
-     * @throws GraphException 400 for bad JSON, 413 past the limit, 503 when the store is unavailable
+     * @throws GraphException 400 for bad JSON, 413 past the limit, 503 when there is no room to spool it
      */
-    public ParsedAttachment parse(InputStream body, String tenantId, String attachmentId) {
+    public ParsedAttachment parse(InputStream body) {
         Fields fields = new Fields();
-        Upload upload = null;
+        SpoolFile spooled = null;
+        String storedType = null;
         try (JsonParser p = json.createParser(new BoundedInputStream(body, limits.maxRequestBytes()))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw GraphException.badRequest("The request body must be a JSON object describing the attachment.");
@@ -74,7 +75,7 @@ public class AttachmentBodyParser {
                     if (p.currentToken() == JsonToken.VALUE_NULL) {
                         continue;
                     }
-                    if (upload != null) {
+                    if (spooled != null) {
                         throw GraphException.badRequest("An attachment has either contentBytes or item, not both.");
                     }
                     boolean item = folded.equals("item");
@@ -84,13 +85,13 @@ public class AttachmentBodyParser {
                     if (!item && p.currentToken() != JsonToken.VALUE_STRING) {
                         throw Fields.wrongType("contentBytes", "a base64 string");
                     }
-                    upload = uploader.start(tenantId, attachmentId, item ? "application/json"
-                            : "application/octet-stream");
+                    spooled = spool(AttachmentCommand.HEAD_BYTES);
+                    storedType = item ? "application/json" : "application/octet-stream";
                     fields.payload = item ? AttachmentInput.PAYLOAD_ITEM : AttachmentInput.PAYLOAD_CONTENT_BYTES;
                     if (item) {
-                        fields.itemType = copyItem(p, upload);
+                        fields.itemType = copyItem(p, spooled);
                     } else {
-                        decodeContent(p, upload);
+                        decodeContent(p, spooled);
                     }
                 } else {
                     fields.read(property, folded, p);
@@ -99,42 +100,51 @@ public class AttachmentBodyParser {
             if (p.nextToken() != null) {
                 throw GraphException.badRequest(MALFORMED);
             }
-            if (upload == null) {
+            if (spooled == null) {
                 // started here, not in describe(), so that a failure to write the description is handled below
-                upload = uploader.start(tenantId, attachmentId, "application/json");
+                spooled = spool(0);
+                storedType = "application/json";
                 fields.payload = AttachmentInput.PAYLOAD_NONE;
-                describe(fields.input(AttachmentInput.PAYLOAD_NONE), upload);
+                describe(fields.input(AttachmentInput.PAYLOAD_NONE), spooled);
             }
-            byte[] head = AttachmentInput.PAYLOAD_CONTENT_BYTES.equals(fields.payload) ? upload.content().head() : null;
             AttachmentInput input = fields.input(fields.payload);
-            Upload.Stored stored = upload.complete();
-            return new ParsedAttachment(input, stored.object(), head, stored.content());
-        } catch (UploadFailedException e) {
-            throw storeUnavailable(e);
+            try {
+                return new ParsedAttachment(input, spooled.finish(), storedType);
+            } catch (IOException e) {
+                throw spoolUnavailable(e); // only the disk can refuse the end of content already parsed
+            }
         } catch (GraphException e) {
-            abort(upload);
+            abort(spooled);
             throw e;
         } catch (RuntimeException e) {
-            abort(upload); // whatever went wrong, the spool file must not outlive the request
+            abort(spooled); // whatever went wrong, the spool file must not outlive the request
             throw e;
         } catch (RequestTooLargeException e) {
-            abort(upload);
+            abort(spooled);
             throw new GraphException(413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
         } catch (IOException e) {
-            // Asked before aborting: the abort itself makes the upload fail.
-            boolean storeFailed = upload != null && upload.storeFailed();
-            abort(upload);
-            if (storeFailed) {
-                throw storeUnavailable(e);
+            // Asked before aborting: the abort itself makes the writes fail.
+            boolean diskFailed = spooled != null && spooled.diskFailed();
+            abort(spooled);
+            if (diskFailed) {
+                throw spoolUnavailable(e);
             }
             throw GraphException.badRequest(e instanceof StreamReadException ? MALFORMED
                     : "The request body could not be read to its end.");
         }
     }
 
-    private static void decodeContent(JsonParser p, Upload upload) throws IOException {
+    private SpoolFile spool(int headBytes) {
         try {
-            p.readBinaryValue(BASE64, upload.content());
+            return spool.create(headBytes);
+        } catch (IOException e) {
+            throw spoolUnavailable(e);
+        }
+    }
+
+    private static void decodeContent(JsonParser p, SpoolFile spooled) throws IOException {
+        try {
+            p.readBinaryValue(BASE64, spooled.content());
         } catch (JsonProcessingException e) {
             throw GraphException.badRequest("contentBytes is not valid base64: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
@@ -143,10 +153,10 @@ public class AttachmentBodyParser {
         }
     }
 
-    /** Copies the item object to the upload; answers its {@code @odata.type}, if it has one. */
-    private String copyItem(JsonParser p, Upload upload) throws IOException {
+    /** Copies the item object to the spool file; answers its {@code @odata.type}, if it has one. */
+    private String copyItem(JsonParser p, SpoolFile spooled) throws IOException {
         String itemType = null;
-        try (JsonGenerator out = json.createGenerator(upload.content())) {
+        try (JsonGenerator out = json.createGenerator(spooled.content())) {
             int depth = 0;
             do {
                 if (depth == 1 && p.currentToken() == JsonToken.FIELD_NAME
@@ -173,19 +183,19 @@ public class AttachmentBodyParser {
     }
 
     /** Reference attachments (and bodies without payload) store the JSON of what they describe. */
-    private void describe(AttachmentInput input, Upload upload) throws IOException {
-        try (JsonGenerator out = json.createGenerator(upload.content())) {
+    private void describe(AttachmentInput input, SpoolFile spooled) throws IOException {
+        try (JsonGenerator out = json.createGenerator(spooled.content())) {
             ContractJson.MAPPER.writeValue(out, input);
         }
     }
 
-    private static void abort(Upload upload) {
-        if (upload != null) {
-            upload.abort();
+    private static void abort(SpoolFile spooled) {
+        if (spooled != null) {
+            spooled.abort();
         }
     }
 
-    private static GraphException storeUnavailable(Exception cause) {
+    private static GraphException spoolUnavailable(Exception cause) {
         return GraphException.unavailable("The attachment store is unavailable; nothing was saved. Retry later.", 5,
                 cause);
     }

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.attache.ingest.request.RequestIds;
-import dev.attache.ingest.upload.RequestLimits;
+import dev.attache.ingest.body.RequestLimits;
 import dev.attache.schemas.graph.GraphErrorCodes;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;

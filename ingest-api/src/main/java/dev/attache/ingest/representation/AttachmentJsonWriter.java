@@ -15,18 +15,17 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 
-import dev.attache.ingest.upload.SpooledContent;
+import dev.attache.ingest.spool.SpooledContent;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.graph.ODataTypes;
 import dev.attache.schemas.kafka.ContractJson;
-import io.minio.GetObjectArgs;
-import io.minio.MinioClient;
 
 /**
  * Writes attachments as Graph does (graph-compatibility.md §1, §3): {@code @odata.type}, the base properties, then
- * the type's own. A file's {@code contentBytes} is streamed from S3 through a base64 encoder, never held whole; an
- * expanded item is copied from S3 token by token. Beta-only reference properties appear only on beta.
+ * the type's own. A file's {@code contentBytes} is streamed from its {@link ContentSource} through a base64 encoder,
+ * never held whole; an expanded item is copied from it token by token. Beta-only reference properties appear only on
+ * beta.
  */
 @ApplicationScoped
 public class AttachmentJsonWriter {
@@ -35,12 +34,6 @@ public class AttachmentJsonWriter {
     static final String FILE = ODataTypes.FILE_ATTACHMENT;
     private static final int RESPONSE_BUFFER = 64 * 1024;
     static final String ITEM = ODataTypes.ITEM_ATTACHMENT;
-
-    private final MinioClient s3;
-
-    AttachmentJsonWriter(MinioClient s3) {
-        this.s3 = s3;
-    }
 
     /**
      * The body of a 201, its {@code contentBytes} from the bytes just stored (still spooled on local disk, so the
@@ -62,16 +55,16 @@ public class AttachmentJsonWriter {
 
     /** One attachment ({@code GET …/attachments/{A}}), with its item when {@code expandItem}. */
     public StreamingOutput entity(AttachmentRecord record, String odataContext, Selection selection,
-            boolean expandItem, String itemContext) {
+            boolean expandItem, String itemContext, ContentSource contents) {
         return target -> {
             try (JsonGenerator g = generator(target)) {
                 g.writeStartObject();
                 g.writeStringField("@odata.context", odataContext);
-                entityFields(g, record, selection);
+                entityFields(g, record, selection, contents);
                 if (expandItem && ITEM.equals(record.odataType())) {
                     g.writeStringField("item@odata.context", itemContext);
                     g.writeFieldName("item");
-                    copyItem(g, record);
+                    copyItem(g, record, contents);
                 }
                 g.writeEndObject();
             }
@@ -80,7 +73,7 @@ public class AttachmentJsonWriter {
 
     /** A page of an event's attachments ({@code GET …/attachments}). */
     public StreamingOutput collection(List<AttachmentRecord> page, String odataContext, Selection selection,
-            Long count, String nextLink) {
+            Long count, String nextLink, ContentSource contents) {
         return target -> {
             try (JsonGenerator g = generator(target)) {
                 g.writeStartObject();
@@ -91,7 +84,7 @@ public class AttachmentJsonWriter {
                 g.writeArrayFieldStart("value");
                 for (AttachmentRecord record : page) {
                     g.writeStartObject();
-                    entityFields(g, record, selection);
+                    entityFields(g, record, selection, contents);
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -112,25 +105,13 @@ public class AttachmentJsonWriter {
         }
     }
 
-    /** The stored content of a file attachment, for {@code $value}; the caller closes it. */
-    public InputStream open(AttachmentRecord record) {
-        try {
-            return s3.getObject(GetObjectArgs.builder()
-                    .bucket(record.object().bucket())
-                    .object(record.object().key())
-                    .build());
-        } catch (Exception e) {
-            LOG.warnf("Stored content of %s unreadable: %s", record.attachmentId(), e);
-            return null;
-        }
-    }
-
-    private void entityFields(JsonGenerator g, AttachmentRecord record, Selection selection) throws IOException {
+    private static void entityFields(JsonGenerator g, AttachmentRecord record, Selection selection,
+            ContentSource contents) throws IOException {
         boolean content = FILE.equals(record.odataType()) && selection.includes("contentBytes");
         if (FILE.equals(record.odataType()) && selection.includes("contentType") && record.contentType() != null) {
             g.writeStringField("@odata.mediaContentType", record.contentType());
         }
-        try (InputStream in = content ? open(record) : null) {
+        try (InputStream in = content ? contents.open(record) : null) {
             fields(g, record, selection, in, content);
         }
     }
@@ -165,8 +146,9 @@ public class AttachmentJsonWriter {
         }
     }
 
-    private void copyItem(JsonGenerator g, AttachmentRecord record) throws IOException {
-        try (InputStream in = open(record); JsonParser p = in == null ? null : ContractJson.MAPPER.createParser(in)) {
+    private static void copyItem(JsonGenerator g, AttachmentRecord record, ContentSource contents)
+            throws IOException {
+        try (InputStream in = contents.open(record); JsonParser p = in == null ? null : ContractJson.MAPPER.createParser(in)) {
             if (p == null || p.nextToken() == null) {
                 g.writeNull();
                 return;

@@ -39,7 +39,7 @@ import dev.attache.ingest.support.PipelineStack;
 import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
-import dev.attache.ingest.upload.SpoolDirectory;
+import dev.attache.ingest.spool.SpoolDirectory;
 import dev.attache.schemas.ContractSchemas;
 import dev.attache.schemas.kafka.AttachmentKeys;
 import dev.attache.schemas.kafka.ContractJson;

@@ -41,7 +41,7 @@ import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.Tokens;
 import dev.attache.ingest.support.UserWithEvent;
-import dev.attache.ingest.upload.SpoolDirectory;
+import dev.attache.ingest.spool.SpoolDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

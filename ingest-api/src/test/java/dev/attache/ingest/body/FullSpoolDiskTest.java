@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.ingest.error.GraphException;
-import dev.attache.ingest.upload.FullDisk;
-import dev.attache.ingest.upload.SpoolDirectory;
+import dev.attache.ingest.spool.FullDisk;
+import dev.attache.ingest.spool.SpoolDirectory;
 
 /**
  * When the spool's disk is full, whatever the body, the client is told to retry (503 with Retry-After: the fault is
@@ -39,7 +39,7 @@ class FullSpoolDiskTest {
     void onAFullDisk() {
         assumeTrue(Files.isWritable(FullDisk.DEV_FULL), "needs /dev/full (Linux)");
         spool = FullDisk.spool(base);
-        parser = new AttachmentBodyParser(FullDisk.uploader(spool), FullDisk.limits(4 * 1024 * 1024));
+        parser = new AttachmentBodyParser(spool, new RequestLimits(4 * 1024 * 1024));
     }
 
     static String file(int bytes) {
@@ -60,8 +60,7 @@ class FullSpoolDiskTest {
     void isAServiceErrorAndLeavesNothingSpooled(String label, String body) throws IOException {
         String json = body == null ? file(256 * 1024) : body;
 
-        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t1",
-                "A1"))
+        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.status()).as("status for a %s", label).isEqualTo(503);
                     assertThat(e.code()).isEqualTo(GraphErrorCodes.SERVICE_UNAVAILABLE);

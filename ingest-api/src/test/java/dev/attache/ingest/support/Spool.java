@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.attache.ingest.upload.SpoolDirectory;
+import dev.attache.ingest.spool.SpoolDirectory;
 
 /** The spool directory of the ingest-api under test, as a test watches it. */
 public final class Spool {

@@ -30,7 +30,7 @@ import dev.attache.ingest.support.Spool;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.StackConfig;
 import dev.attache.ingest.support.Tokens;
-import dev.attache.ingest.upload.SpoolDirectory;
+import dev.attache.ingest.spool.SpoolDirectory;
 import dev.attache.schemas.kafka.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

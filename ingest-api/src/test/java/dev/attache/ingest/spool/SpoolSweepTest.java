@@ -1,4 +1,4 @@
-package dev.attache.ingest.upload;
+package dev.attache.ingest.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

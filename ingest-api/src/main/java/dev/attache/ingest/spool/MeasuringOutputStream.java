@@ -1,4 +1,4 @@
-package dev.attache.ingest.upload;
+package dev.attache.ingest.spool;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class MeasuringOutputStream extends FilterOutputStream {
     }
 
     /** The hex SHA-256 of everything written; call once, at the end. */
-    String sha256Hex() {
+    public String sha256Hex() {
         return HexFormat.of().formatHex(sha256.digest());
     }
 }

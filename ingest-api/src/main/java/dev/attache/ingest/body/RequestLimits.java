@@ -1,4 +1,4 @@
-package dev.attache.ingest.upload;
+package dev.attache.ingest.body;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

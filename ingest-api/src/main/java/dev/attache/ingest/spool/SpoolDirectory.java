@@ -1,4 +1,4 @@
-package dev.attache.ingest.upload;
+package dev.attache.ingest.spool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import io.quarkus.runtime.Startup;
 
 /**
  * Where a request's decoded payload waits between the body and the S3 PUT, and for the echo of {@code contentBytes}
- * in the 201 (so the answer need not read the object back from S3). One directory per process, under
+ * in the 201 (so the answer need not read the object back from S3); an upload session's slice waits here too. One directory per process, under
  * {@code attache.ingest.spool-dir}; file names are generated, never taken from the request. On Kubernetes it is an
  * {@code emptyDir}; its use is bounded by the requests in flight times the 4 MiB request limit.
  *
@@ -66,8 +66,17 @@ public class SpoolDirectory {
                 .description("Spool files of dead processes removed at start-up").register(registry).increment(swept);
     }
 
-    /** A new, empty file only this request uses. */
-    Path newFile() throws IOException {
+    /**
+     * A new spool file only this request uses, keeping the first {@code headBytes} of its content.
+     *
+     * @throws IOException when there is nowhere to spool it
+     */
+    public SpoolFile create(int headBytes) throws IOException {
+        return new SpoolFile(newFile(), headBytes);
+    }
+
+    /** A new, empty file; a test's full disk stands in here. */
+    protected Path newFile() throws IOException {
         return Files.createTempFile(dir, "payload-", ".bin");
     }
 
