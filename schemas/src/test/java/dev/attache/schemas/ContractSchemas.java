@@ -24,6 +24,7 @@ public final class ContractSchemas {
     public static final String MEMBERSHIP_V1 = "group-membership.v1.json";
     public static final String DIRECTORY_V1 = "directory-entry.v1.json";
     public static final String DELETION_V1 = "object-deletion.v1.json";
+    public static final String SESSION_V1 = "upload-session.v1.json";
 
     private static final String ID_PREFIX = "https://attache.dev/schemas/";
 

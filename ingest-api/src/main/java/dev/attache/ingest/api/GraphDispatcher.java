@@ -16,6 +16,7 @@ import dev.attache.ingest.route.EventItem;
 import dev.attache.ingest.route.EventsCollection;
 import dev.attache.ingest.route.GraphPaths;
 import dev.attache.ingest.route.GraphResource;
+import dev.attache.ingest.sessions.UploadSessionEndpoint;
 import dev.attache.schemas.graph.GraphErrorCodes;
 
 /**
@@ -29,11 +30,14 @@ public class GraphDispatcher {
     private final AttachmentEndpoint attachments;
     private final AttachmentReadEndpoint attachmentReads;
     private final EventEndpoint events;
+    private final UploadSessionEndpoint uploadSessions;
 
-    GraphDispatcher(AttachmentEndpoint attachments, AttachmentReadEndpoint attachmentReads, EventEndpoint events) {
+    GraphDispatcher(AttachmentEndpoint attachments, AttachmentReadEndpoint attachmentReads, EventEndpoint events,
+            UploadSessionEndpoint uploadSessions) {
         this.attachments = attachments;
         this.attachmentReads = attachmentReads;
         this.events = events;
+        this.uploadSessions = uploadSessions;
     }
 
     /** The endpoint's answer; a refusal is thrown as a {@link GraphException}. */
@@ -55,7 +59,17 @@ public class GraphDispatcher {
         if (target instanceof EventsCollection collection) {
             return events.create(request, collection.event());
         }
+        if (target instanceof AttachmentsPath path && createsUploadSession(path)) {
+            return uploadSessions.create(request, path.event());
+        }
         throw notAllowed(request, target);
+    }
+
+    /** {@code …/attachments/createUploadSession}, the action's name also namespace-qualified. */
+    private static boolean createsUploadSession(AttachmentsPath path) {
+        return path.attachmentId() == null && path.tail().size() == 1
+                && (path.tail().get(0).equalsIgnoreCase("createUploadSession")
+                        || path.tail().get(0).equalsIgnoreCase("microsoft.graph.createUploadSession"));
     }
 
     private GraphResponse delete(GraphRequest request, GraphResource target) {
@@ -91,6 +105,9 @@ public class GraphDispatcher {
         }
         if (path.attachmentId() != null && tail.size() == 1 && tail.get(0).equals("$value")) {
             return attachmentReads.value(request, path.event(), path.attachmentId());
+        }
+        if (createsUploadSession(path)) {
+            throw notAllowed(request, path);
         }
         throw GraphException.notFound("Resource not found for the segment '" + request.path() + "'.");
     }

@@ -23,6 +23,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import dev.attache.ingest.auth.Caller;
 import dev.attache.ingest.auth.VerifiedTokens;
+import dev.attache.ingest.sessions.UploadUrls;
 import dev.attache.schemas.graph.GraphErrorCodes;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -46,6 +47,9 @@ public class BearerTokenFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Response authenticate(RoutingContext rc) {
+        if (rc.request().path().startsWith(UploadUrls.PATH_PREFIX)) {
+            return null; // an upload URL carries its own authorisation; a bearer token there is ignored
+        }
         String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
             return unauthorized(rc, "Access token is empty.");

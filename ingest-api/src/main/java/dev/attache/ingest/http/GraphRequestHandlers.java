@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.attache.ingest.request.RequestIds;
 import dev.attache.ingest.body.RequestLimits;
+import dev.attache.ingest.sessions.SessionSettings;
+import dev.attache.ingest.sessions.UploadUrls;
 import dev.attache.schemas.graph.GraphErrorCodes;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;
@@ -24,12 +26,14 @@ import io.vertx.ext.web.RoutingContext;
 public class GraphRequestHandlers {
 
     private final RequestLimits limits;
+    private final SessionSettings sessions;
     private final RequestShape shape;
 
-    GraphRequestHandlers(RequestLimits limits,
+    GraphRequestHandlers(RequestLimits limits, SessionSettings sessions,
             @ConfigProperty(name = "attache.ingest.max-uri-length") int maxUriLength,
             @ConfigProperty(name = "attache.ingest.max-header-bytes") int maxHeaderBytes) {
         this.limits = limits;
+        this.sessions = sessions;
         this.shape = new RequestShape(maxUriLength, maxHeaderBytes);
     }
 
@@ -62,11 +66,25 @@ public class GraphRequestHandlers {
             return;
         }
         String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && limits.exceeds(declared)) {
+        if (declared != null && rc.request().path().startsWith(UploadUrls.PATH_PREFIX)) {
+            if (exceeds(declared, sessions.maxSliceBytes())) {
+                GraphErrorResponses.endAndClose(rc, 413, GraphErrorCodes.REQUEST_TOO_LARGE, "A slice may be at most "
+                        + sessions.maxSliceBytes() + " bytes; send smaller slices.");
+                return;
+            }
+        } else if (declared != null && limits.exceeds(declared)) {
             // The body is never read, so the connection cannot carry another request.
             GraphErrorResponses.endAndClose(rc, 413, GraphErrorCodes.REQUEST_TOO_LARGE, limits.tooLargeMessage());
             return;
         }
         rc.next();
+    }
+
+    private static boolean exceeds(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 }

@@ -33,6 +33,12 @@ public final class Fingerprints {
                 object.sha256(), Long.toString(object.length())));
     }
 
+    /** A {@code POST …/attachments/createUploadSession} to {@code origin}'s event for {@code size} bytes. */
+    public static String uploadSession(AttachmentCommand.Origin origin, AttachmentInput input, long size) {
+        return hex(digest("POST", "createUploadSession", json(origin.route()), origin.eventId(), json(input),
+                Long.toString(size)));
+    }
+
     /** A {@code POST …/events} to the calendar {@code collection} names, with {@code input}. */
     public static String event(Route collection, EventInput input) {
         return hex(digest("POST", "events", json(collection), json(input)));

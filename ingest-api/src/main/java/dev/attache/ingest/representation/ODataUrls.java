@@ -46,6 +46,15 @@ public final class ODataUrls {
                 + encode(attachmentId);
     }
 
+    /**
+     * One attachment in OData key form, {@code …/events('{E}')/attachments('{A}')}, as Outlook's {@code Location}
+     * after an upload session: clients parse the id out of {@code attachments('…')}.
+     */
+    public static String attachmentByKey(String baseUrl, EventPath event, String ownerId, String attachmentId) {
+        return ownerUrl(baseUrl, event, ownerId) + "/events('" + encode(event.eventId()) + "')/attachments('"
+                + encode(attachmentId) + "')";
+    }
+
     /** {@code …/$metadata#users('{owner}')}. */
     private static String ownerMetadata(String baseUrl, EventPath event, String ownerId) {
         return baseUrl + "/" + event.apiVersion() + "/$metadata#" + ownerCollection(event) + "('" + encode(ownerId)

@@ -188,7 +188,8 @@ public final class GraphPaths {
                 String text = take().text();
                 // "$value", "$count" and action names are not ids.
                 if (attachmentId == null && tail.isEmpty() && !text.startsWith("$")
-                        && !text.equalsIgnoreCase("createUploadSession")) {
+                        && !text.equalsIgnoreCase("createUploadSession")
+                        && !text.equalsIgnoreCase("microsoft.graph.createUploadSession")) {
                     attachmentId = checked(text);
                 } else {
                     tail.add(text);

@@ -5,7 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -23,6 +25,30 @@ public class MinioClientProducer {
     @Produces
     @ApplicationScoped
     MinioClient minioClient(S3Config config) {
+        return MinioClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .region(config.region())
+                .httpClient(http(config))
+                .build();
+    }
+
+    /**
+     * For what the blocking client keeps protected: the steps of a multipart upload, for upload sessions. A singleton:
+     * the class cannot be proxied.
+     */
+    @Produces
+    @Singleton
+    MinioAsyncClient minioAsyncClient(S3Config config) {
+        return MinioAsyncClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .region(config.region())
+                .httpClient(http(config))
+                .build();
+    }
+
+    private static OkHttpClient http(S3Config config) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(config.maxConnections());
         dispatcher.setMaxRequestsPerHost(config.maxConnections());
@@ -37,11 +63,6 @@ public class MinioClientProducer {
                 .readTimeout(Duration.ofMinutes(1))
                 .retryOnConnectionFailure(false)
                 .build();
-        return MinioClient.builder()
-                .endpoint(config.endpoint())
-                .credentials(config.accessKey(), config.secretKey())
-                .region(config.region())
-                .httpClient(http)
-                .build();
+        return http;
     }
 }

@@ -1,16 +1,25 @@
 package dev.attache.ingest.s3;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.google.common.collect.HashMultimap;
+
 import dev.attache.ingest.spool.SpooledContent;
 import dev.attache.schemas.attachment.ObjectRef;
 import io.minio.GetObjectArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.messages.Part;
 import io.minio.RemoveObjectArgs;
 import io.minio.UploadObjectArgs;
 
@@ -27,11 +36,17 @@ public class ObjectStore {
     private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 
     private final MinioClient client;
+    private final MinioAsyncClient multipart;
     private final S3Config config;
 
-    protected ObjectStore(MinioClient client, S3Config config) {
+    protected ObjectStore(MinioClient client, MinioAsyncClient multipart, S3Config config) {
         this.client = client;
+        this.multipart = multipart;
         this.config = config;
+    }
+
+    public String bucket() {
+        return config.bucket();
     }
 
     /** The object key of an attachment: tenant-scoped, generated. */
@@ -74,6 +89,116 @@ public class ObjectStore {
         } catch (Exception e) {
             throw new StoreFailedException(e);
         }
+    }
+
+    /**
+     * Stores {@code content} under {@code key}: an upload session's remainder, kept until its next slice.
+     *
+     * @throws StoreFailedException when the store did not take it (nothing is left behind)
+     */
+    public void putRemainder(SpooledContent content, String key) throws StoreFailedException {
+        try {
+            client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .filename(content.file().toString(), config.partSize())
+                    .contentType("application/octet-stream").build());
+        } catch (Exception e) {
+            delete(key);
+            throw new StoreFailedException(e);
+        }
+    }
+
+    /**
+     * Begins the multipart upload of an upload session's attachment, to its object key; the upload id.
+     *
+     * @throws StoreFailedException when the store did not begin it
+     */
+    public String beginUpload(String tenantId, String attachmentId) throws StoreFailedException {
+        HashMultimap<String, String> headers = HashMultimap.create();
+        headers.put("Content-Type", "application/octet-stream");
+        headers.put("x-amz-meta-attache-tenant", tenantId);
+        headers.put("x-amz-meta-attache-attachment-id", attachmentId);
+        return call(() -> multipart.createMultipartUploadAsync(config.bucket(), null, objectKey(tenantId, attachmentId),
+                headers, null)).result().uploadId();
+    }
+
+    /**
+     * Uploads {@code content} as part {@code number} of a multipart upload, from its file with its length known; the
+     * part's ETag, unquoted.
+     *
+     * @throws StoreFailedException when the store did not take it
+     */
+    public String uploadPart(String key, String uploadId, int number, SpooledContent content)
+            throws StoreFailedException {
+        try (RandomAccessFile file = new RandomAccessFile(content.file().toFile(), "r")) {
+            return unquoted(call(() -> multipart.uploadPartAsync(config.bucket(), null, key, file, content.length(),
+                    uploadId, number, null, null)).etag());
+        } catch (IOException e) {
+            throw new StoreFailedException(e);
+        }
+    }
+
+    /**
+     * Completes a multipart upload from {@code parts} (number → ETag, in order): the object exists from now on. S3
+     * checks every part against its ETag, so an upload whose parts were overwritten by other bytes is refused.
+     *
+     * @throws StoreFailedException when the store did not complete it
+     */
+    public void completeUpload(String key, String uploadId, Map<Integer, String> parts) throws StoreFailedException {
+        Part[] list = parts.entrySet().stream().map(part -> new Part(part.getKey(), part.getValue()))
+                .toArray(Part[]::new);
+        call(() -> multipart.completeMultipartUploadAsync(config.bucket(), null, key, uploadId, list, null, null));
+    }
+
+    /** Whether {@code key} exists with {@code length} bytes: a completed upload whose answer was lost. */
+    public boolean exists(String key, long length) {
+        try {
+            return client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build()).size()
+                    == length;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Aborts a multipart upload; a failure is logged: the session's end or the sweep aborts it later. */
+    public void abortUpload(String key, String uploadId) {
+        try {
+            call(() -> multipart.abortMultipartUploadAsync(config.bucket(), null, key, uploadId, null, null));
+        } catch (StoreFailedException e) {
+            LOG.warnf("Could not abort the multipart upload %s of %s (left for the sweep): %s", uploadId, key, e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> call) throws StoreFailedException {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailedException(e);
+        } catch (ExecutionException e) {
+            throw new StoreFailedException(e.getCause());
+        }
+    }
+
+    private static <T> T call(ThrowingCall<CompletableFuture<T>> call) throws StoreFailedException {
+        try {
+            return await(call.start());
+        } catch (StoreFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreFailedException(e);
+        }
+    }
+
+    /** MinIO's async calls declare the checked exceptions of building the request. */
+    @FunctionalInterface
+    private interface ThrowingCall<T> {
+        T start() throws Exception;
+    }
+
+    /** S3 quotes ETags in some answers and not in others (S3Proxy: multipart ones quoted). */
+    private static String unquoted(String etag) {
+        return etag != null && etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+                ? etag.substring(1, etag.length() - 1) : etag;
     }
 
     /** Deletes an object; a failure is logged, not thrown: the object is then an orphan for the sweep to find. */

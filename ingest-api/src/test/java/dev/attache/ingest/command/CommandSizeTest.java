@@ -76,7 +76,7 @@ class CommandSizeTest {
         AttachmentCommand add = new AttachmentCommand(1, AttachmentCommand.TYPE_ADD, "q3Jm0V4x8bZQW1hKp2c7Yt9s",
                 "a77ac4e0-7e4a-4a11-8000-000000000001", "E".repeat(512), largestRoute(), largestPrincipal(), input,
                 new ObjectRef("attache", "t/q3Jm0V4x8bZQW1hKp2c7Yt9s", 3L << 20, "0".repeat(64)),
-                Base64.getEncoder().encodeToString(new byte[4096]), null, LARGEST_IDEMPOTENCY);
+                Base64.getEncoder().encodeToString(new byte[4096]), null, LARGEST_IDEMPOTENCY, null);
 
         assertFits(add);
     }
@@ -89,7 +89,7 @@ class CommandSizeTest {
                 time, time, longest(TextField.LINE), new EmailAddress(longest(TextField.LINE), longest(TextField.LINE)));
         AttachmentCommand create = new AttachmentCommand(1, AttachmentCommand.TYPE_CREATE_EVENT, null,
                 "a77ac4e0-7e4a-4a11-8000-000000000001", "E".repeat(512), largestRoute(), largestPrincipal(), null,
-                null, null, event, LARGEST_IDEMPOTENCY);
+                null, null, event, LARGEST_IDEMPOTENCY, null);
 
         assertFits(create);
     }

@@ -102,6 +102,12 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9}: the process dies where it stands, nothing of it runs on. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -31,7 +32,9 @@ import dev.attache.schemas.kafka.KafkaAccess;
 import dev.attache.schemas.kafka.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.errors.ErrorResponseException;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.messages.DeleteError;
@@ -47,7 +50,8 @@ import io.smallrye.common.annotation.Identifier;
  * none is done twice on purpose; a delete repeated after a crash is harmless (deleting nothing is a success in S3).
  * Keys S3 answers but keeps refusing ({@value #MAX_REFUSED_ATTEMPTS} tries) are logged and left to the orphan sweep,
  * so that they do not hold up every delete behind them.
- * Requests outside the configured bucket are never carried out.
+ * Requests outside the configured bucket are never carried out. A request with an {@code uploadId} aborts that
+ * multipart upload (an upload session's) instead.
  */
 @Startup
 @ApplicationScoped
@@ -62,6 +66,7 @@ public class ObjectDeleter {
     private static final int MAX_REFUSED_ATTEMPTS = 10;
 
     private final MinioClient s3;
+    private final MinioAsyncClient s3Async;
     private final String bucket;
     private final Map<String, Object> kafka;
     private final Deserializer<ObjectDeletion> deletions = JsonSerde.deletions().deserializer();
@@ -75,9 +80,11 @@ public class ObjectDeleter {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
 
-    ObjectDeleter(MinioClient s3, S3Config config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+    ObjectDeleter(MinioClient s3, MinioAsyncClient s3Async, S3Config config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             ProcessorConfig processor, MeterRegistry registry) {
         this.s3 = s3;
+        this.s3Async = s3Async;
         this.bucket = config.bucket();
         this.kafka = Map.copyOf(kafka);
         this.deleted = Counter.builder("attache.processor.objects.deleted")
@@ -176,6 +183,10 @@ public class ObjectDeleter {
                         deletion.object().key(), bucket);
                 continue;
             }
+            if (deletion.uploadId() != null) {
+                abortUpload(deletion);
+                continue;
+            }
             objects.add(new DeleteObject(deletion.object().key()));
         }
         if (objects.isEmpty()) {
@@ -195,6 +206,29 @@ public class ObjectDeleter {
         }
         deleted.increment(objects.size() - errors.size());
         return errors;
+    }
+
+    /**
+     * Aborts an upload session's multipart upload. One that is gone already (completed, aborted) is a success; a
+     * failure is thrown, to be retried from the same offsets like a failed delete.
+     */
+    private void abortUpload(ObjectDeletion deletion) {
+        try {
+            s3Async.abortMultipartUploadAsync(bucket, null, deletion.object().key(), deletion.uploadId(), null, null)
+                    .get();
+            deleted.increment();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ErrorResponseException refused
+                    && "NoSuchUpload".equals(refused.errorResponse().code())) {
+                return;
+            }
+            throw new IllegalStateException("S3 did not abort the multipart upload of " + deletion.object().key(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted aborting a multipart upload", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("S3 did not abort the multipart upload of " + deletion.object().key(), e);
+        }
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {

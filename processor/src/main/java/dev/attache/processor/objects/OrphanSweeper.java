@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,9 +33,12 @@ import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.KafkaAccess;
 import dev.attache.schemas.kafka.Topics;
+import dev.attache.schemas.session.UploadSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.ListObjectsArgs;
+import io.minio.messages.ListMultipartUploadsResult;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
@@ -67,6 +71,7 @@ public class OrphanSweeper {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final MinioClient s3;
+    private final MinioAsyncClient s3Async;
     private final String group;
     private final String bucket;
     private final Map<String, Object> kafka;
@@ -75,10 +80,11 @@ public class OrphanSweeper {
     private final Counter swept;
     private final ReentrantLock running = new ReentrantLock();
 
-    OrphanSweeper(MinioClient s3, S3Config s3Config, SweepConfig config,
+    OrphanSweeper(MinioClient s3, MinioAsyncClient s3Async, S3Config s3Config, SweepConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.kafka-streams.application-id") String group, MeterRegistry registry) {
         this.s3 = s3;
+        this.s3Async = s3Async;
         this.group = group;
         this.bucket = s3Config.bucket();
         this.kafka = Map.copyOf(kafka);
@@ -102,20 +108,20 @@ public class OrphanSweeper {
             long started = System.nanoTime();
             Progress progress = progress(now);
             Instant processedUntil = progress.processedUntil();
-            Set<String> live = liveObjects(progress.recordsUpTo());
+            Live live = live(progress.recordsUpTo());
             Map<Verdict, Integer> counts = new HashMap<>();
             List<String> orphans = new ArrayList<>();
             for (Result<Item> listed : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true)
                     .build())) {
                 Item item = listed.get();
                 Verdict verdict = OrphanRules.verdict(item.lastModified().toInstant(),
-                        live.contains(item.objectName()), processedUntil, now, limits);
+                        live.object(item.objectName()), processedUntil, now, limits);
                 counts.merge(verdict, 1, Integer::sum);
                 if (verdict == Verdict.ORPHAN) {
                     orphans.add(item.objectName());
                 }
             }
-            int deleted = dryRun ? 0 : delete(orphans);
+            int deleted = (dryRun ? 0 : delete(orphans)) + sweepUploads(live, processedUntil, now, dryRun, counts);
             swept.increment(deleted);
             SweepReport report = new SweepReport(dryRun, now, processedUntil,
                     counts.values().stream().mapToInt(Integer::intValue).sum(), counts.getOrDefault(Verdict.LIVE, 0),
@@ -150,6 +156,7 @@ public class OrphanSweeper {
             // their commit markers have not been written yet
             try (KafkaConsumer<String, byte[]> uncommitted = consumer("read_uncommitted")) {
                 highWatermarks.putAll(uncommitted.endOffsets(partitions(uncommitted, Topics.ATTACHMENTS)));
+                highWatermarks.putAll(uncommitted.endOffsets(partitions(uncommitted, Topics.UPLOAD_SESSIONS)));
             }
         }
         try (KafkaConsumer<String, byte[]> consumer = consumer("read_committed")) {
@@ -190,37 +197,113 @@ public class OrphanSweeper {
     }
 
     /**
-     * The keys of the objects the committed attachment records reference: every partition read {@code read_committed}
-     * at least up to {@code upTo}. Reading past a high watermark taken after the group's offsets waits for the commit
+     * What is live: the keys of the objects the committed attachment records reference, the remainders of the open
+     * upload sessions and their multipart uploads. Every partition of both topics is read {@code read_committed} at
+     * least up to {@code upTo}: reading past a high watermark taken after the group's offsets waits for the commit
      * markers of the transactions those offsets belong to, so no processed command's record is missed.
      */
-    private Set<String> liveObjects(Map<TopicPartition, Long> upTo) {
-        Map<String, String> objectOf = new HashMap<>();
+    private Live live(Map<TopicPartition, Long> upTo) {
+        Map<String, String> objectOf = latest(Topics.ATTACHMENTS, upTo, (topic, value) -> {
+            AttachmentRecord attachment = JsonSerde.records().deserializer().deserialize(topic, value);
+            return attachment == null || attachment.object() == null ? null : attachment.object().key();
+        });
+        Map<String, UploadSession> sessions = latest(Topics.UPLOAD_SESSIONS, upTo,
+                (topic, value) -> JsonSerde.sessions().deserializer().deserialize(topic, value));
+        Set<String> objects = new HashSet<>(objectOf.values());
+        Set<String> uploads = new HashSet<>();
+        for (UploadSession session : sessions.values()) {
+            uploads.add(session.uploadId());
+            if (session.remainder() != null) {
+                objects.add(session.remainder().key());
+            }
+        }
+        return new Live(objects, uploads);
+    }
+
+    /**
+     * The objects and multipart uploads in use.
+     *
+     * @param uploads the upload ids of open sessions; an object whose key contains one is a store's own record of
+     *     that upload (S3Proxy on a file system keeps its parts as objects such as {@code .mpus-<uploadId>-…})
+     */
+    record Live(Set<String> objects, Set<String> uploads) {
+
+        boolean object(String key) {
+            return objects.contains(key) || uploads.stream().anyMatch(key::contains);
+        }
+    }
+
+    /** The latest value per key of a compacted topic, read as {@link #live} says; tombstones remove. */
+    private <V> Map<String, V> latest(String topic, Map<TopicPartition, Long> upTo,
+            BiFunction<String, byte[], V> read) {
+        Map<String, V> latest = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer("read_committed")) {
-            List<TopicPartition> partitions = partitions(consumer, Topics.ATTACHMENTS);
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            upTo.forEach((partition, offset) -> ends.merge(partition, offset, Math::max));
+            upTo.forEach((partition, offset) -> ends.computeIfPresent(partition, (p, end) -> Math.max(end, offset)));
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos() * 10;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + Topics.ATTACHMENTS + " to its end");
+                    throw new IllegalStateException("could not read " + topic + " to its end");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        objectOf.remove(record.key());
-                        continue;
-                    }
-                    AttachmentRecord attachment = JsonSerde.records().deserializer().deserialize(record.topic(),
-                            record.value());
-                    if (attachment != null && attachment.object() != null) {
-                        objectOf.put(record.key(), attachment.object().key());
+                    V value = record.value() == null ? null : read.apply(record.topic(), record.value());
+                    if (value == null) {
+                        latest.remove(record.key());
+                    } else {
+                        latest.put(record.key(), value);
                     }
                 }
             }
         }
-        return new HashSet<>(objectOf.values());
+        return latest;
+    }
+
+    /**
+     * Aborts the multipart uploads no open session owns, judged as objects are (initiated = written). A store that
+     * cannot list them (S3Proxy on a file system answers 501) keeps their parts as objects, swept above.
+     */
+    private int sweepUploads(Live live, Instant processedUntil, Instant now, boolean dryRun,
+            Map<Verdict, Integer> counts) {
+        List<io.minio.messages.Upload> orphans = new ArrayList<>();
+        try {
+            String keyMarker = null;
+            String idMarker = null;
+            boolean more = true;
+            while (more) {
+                ListMultipartUploadsResult page = s3Async.listMultipartUploadsAsync(bucket, null, null, null,
+                        keyMarker, MAX_KEYS, null, idMarker, null, null).get().result();
+                for (io.minio.messages.Upload upload : page.uploads()) {
+                    Verdict verdict = OrphanRules.verdict(upload.initiated().toInstant(),
+                            live.uploads().contains(upload.uploadId()), processedUntil, now, limits);
+                    counts.merge(verdict, 1, Integer::sum);
+                    if (verdict == Verdict.ORPHAN) {
+                        orphans.add(upload);
+                    }
+                }
+                more = page.isTruncated();
+                keyMarker = page.nextKeyMarker();
+                idMarker = page.nextUploadIdMarker();
+            }
+        } catch (Exception e) {
+            LOG.debugf("Multipart uploads not listed (%s); a store that cannot list them shows their parts as objects",
+                    e.toString());
+            return 0;
+        }
+        int aborted = 0;
+        for (io.minio.messages.Upload upload : dryRun ? List.<io.minio.messages.Upload>of() : orphans) {
+            try {
+                s3Async.abortMultipartUploadAsync(bucket, null, upload.objectName(), upload.uploadId(), null, null)
+                        .get();
+                aborted++;
+            } catch (Exception e) {
+                LOG.warnf("Sweep could not abort the multipart upload %s of %s: %s", upload.uploadId(),
+                        upload.objectName(), e.toString());
+            }
+        }
+        return aborted;
     }
 
     private int delete(List<String> keys) throws Exception {

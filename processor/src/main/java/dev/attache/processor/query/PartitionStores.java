@@ -15,6 +15,7 @@ import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
 import dev.attache.schemas.event.DirectoryEntry;
 import dev.attache.schemas.event.GroupMembership;
+import dev.attache.schemas.session.UploadSession;
 
 /**
  * This instance's stores for one partition, through interactive queries, opened when a read asks for them: the
@@ -41,6 +42,11 @@ final class PartitionStores {
         return new StoreAttachments(streams.store(StoreQueryParameters.fromNameAndType(
                 AttachmentTopology.ATTACHMENTS_STORE, QueryableStoreTypes.<String, AttachmentRecord>keyValueStore())
                 .withPartition(partition)));
+    }
+
+    ReadOnlyKeyValueStore<String, UploadSession> sessions() {
+        return streams.store(StoreQueryParameters.fromNameAndType(AttachmentTopology.SESSIONS_STORE,
+                QueryableStoreTypes.<String, UploadSession>keyValueStore()).withPartition(partition));
     }
 
     Registry registry() {

@@ -64,6 +64,16 @@ public class StateQueries {
         return read(StateRead.ATTACHMENT_QUERY, body, forwarded, authorization);
     }
 
+    /**
+     * The answer to an upload-session query (the request body, a {@code SessionQuery}).
+     *
+     * @param forwarded whether another instance forwarded it here (it is then never forwarded again)
+     * @param authorization the caller's verified service token, relayed if the read is forwarded
+     */
+    public LookupReply session(byte[] body, boolean forwarded, String authorization) {
+        return read(StateRead.SESSION_QUERY, body, forwarded, authorization);
+    }
+
     private <Q> LookupReply read(StateRead<Q> read, byte[] body, boolean forwarded, String authorization) {
         Optional<Q> parsed = parse(body, read.type());
         Optional<String> defect = parsed.isPresent()

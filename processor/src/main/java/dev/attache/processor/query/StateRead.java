@@ -9,10 +9,13 @@ import dev.attache.processor.rules.AttachmentQueryRules;
 import dev.attache.processor.rules.GraphErrors;
 import dev.attache.processor.rules.LookupAnswer;
 import dev.attache.processor.rules.LookupRules;
+import dev.attache.processor.rules.SessionRules;
 import dev.attache.processor.topology.AttachmentTopology;
 import dev.attache.schemas.attachment.AttachmentQuery;
 import dev.attache.schemas.attachment.ReplyError;
 import dev.attache.schemas.event.EventLookup;
+import dev.attache.schemas.kafka.AttachmentKeys;
+import dev.attache.schemas.session.SessionQuery;
 
 /**
  * One kind of read that {@link StateQueries} serves: where it is posted, what its body is, the rules that judge it
@@ -36,6 +39,12 @@ record StateRead<Q>(String path, Class<Q> type, Function<Q, Optional<String>> de
             LookupRules::defect, GraphErrors::malformedLookup, LookupRules::key,
             List.of(AttachmentTopology.EVENTS_STORE),
             (lookup, stores) -> LookupRules.answer(lookup, stores.events()::get, stores.registry()));
+
+    /** {@code POST /internal/upload-sessions/query}: one upload session, for the front that continues it. */
+    static final StateRead<SessionQuery> SESSION_QUERY = new StateRead<>(SessionQuery.PATH, SessionQuery.class,
+            SessionRules::queryDefect, GraphErrors::malformedSessionQuery, query -> AttachmentKeys.eventKey(
+                    query.tenantId(), query.eventId()), List.of(AttachmentTopology.SESSIONS_STORE),
+            (query, stores) -> SessionRules.answer(query, stores.sessions().get(SessionRules.queryKey(query))));
 
     /** {@code POST /internal/attachments/query}: an event's attachments, or one of them. */
     static final StateRead<AttachmentQuery> ATTACHMENT_QUERY = new StateRead<>(AttachmentQuery.PATH,

@@ -8,6 +8,7 @@ import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.Route;
+import dev.attache.schemas.session.UploadSession;
 
 /**
  * Whether a command is one this build can judge at all: version 1, a known type, with the parts the schema requires
@@ -17,7 +18,8 @@ final class CommandShape {
 
     private static final Set<String> TYPES = Set.of(AttachmentCommand.TYPE_ADD,
             AttachmentCommand.TYPE_DELETE_ATTACHMENT, AttachmentCommand.TYPE_CREATE_EVENT,
-            AttachmentCommand.TYPE_DELETE_EVENT);
+            AttachmentCommand.TYPE_DELETE_EVENT, AttachmentCommand.TYPE_OPEN_UPLOAD_SESSION,
+            AttachmentCommand.TYPE_APPEND_SLICE, AttachmentCommand.TYPE_CANCEL_UPLOAD_SESSION);
     private static final Set<String> API_VERSIONS = Set.of("v1.0", "beta");
     private static final Set<String> OWNER_KINDS = Set.of(AccessRules.ME, AccessRules.USER, AccessRules.GROUP);
     private static final Set<String> PRINCIPAL_KINDS = Set.of(Principal.DELEGATED, Principal.APP);
@@ -50,8 +52,29 @@ final class CommandShape {
             case AttachmentCommand.TYPE_CREATE_EVENT -> command.event() == null
                     ? Optional.of("event is required")
                     : Optional.empty();
+            case AttachmentCommand.TYPE_OPEN_UPLOAD_SESSION -> openDefect(command);
+            case AttachmentCommand.TYPE_APPEND_SLICE, AttachmentCommand.TYPE_CANCEL_UPLOAD_SESSION ->
+                    blank(command.attachmentId()) || command.upload() == null || blank(command.upload().sessionId())
+                            ? Optional.of("attachmentId and upload with a sessionId are required")
+                            : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** An open names its session whole: who, where, which attachment, which S3 upload. */
+    private static Optional<String> openDefect(AttachmentCommand command) {
+        UploadSession opened = command.upload() == null ? null : command.upload().opened();
+        if (blank(command.attachmentId()) || opened == null || blank(opened.sessionId())
+                || blank(opened.uploadId()) || blank(opened.bucket()) || blank(opened.objectKey())
+                || blank(opened.expiresAt()) || opened.principal() == null) {
+            return Optional.of("open-upload-session needs the session it opens, whole");
+        }
+        boolean consistent = opened.sessionId().equals(command.upload().sessionId())
+                && command.attachmentId().equals(opened.attachmentId())
+                && command.tenantId().equals(opened.tenantId()) && command.eventId().equals(opened.eventId())
+                && command.principal().objectId().equals(opened.principal().objectId());
+        return consistent ? Optional.empty()
+                : Optional.of("open-upload-session names another tenant, event, caller or attachment than its command");
     }
 
     /**
@@ -101,6 +124,9 @@ final class CommandShape {
     private static Optional<String> addDefect(AttachmentCommand command) {
         if (blank(command.attachmentId())) {
             return Optional.of("attachmentId is required");
+        }
+        if (command.upload() != null && blank(command.upload().sessionId())) {
+            return Optional.of("the add that completes an upload session names it");
         }
         if (command.attachment() == null || !known(PAYLOADS, command.attachment().payload())) {
             return Optional.of("attachment with a known payload is required");

@@ -52,6 +52,10 @@ public final class GraphErrors {
         return malformed("attachment query", defect);
     }
 
+    public static ReplyError malformedSessionQuery(String defect) {
+        return malformed("upload session query", defect);
+    }
+
     private static ReplyError malformed(String what, String defect) {
         return new ReplyError(400, BAD_REQUEST, "The " + what + " is malformed: " + defect + ".");
     }

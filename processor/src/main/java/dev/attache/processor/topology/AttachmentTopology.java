@@ -26,6 +26,7 @@ import dev.attache.processor.rules.IdempotencyRules.Remembered;
  * <pre>
  * attachment-commands ──▶ command processor ──┬─▶ attachments          (records and tombstones, partitioned by event)
  *                              │        │       ├─▶ calendar-events      (events created / deleted through Graph)
+ *                              │        │       ├─▶ upload-sessions      (open upload sessions; tombstones when they end)
  *                              │        │       ├─▶ object-deletions     (objects let go, deleted after the commit)
  *                              │        │       └─▶ REPLY_TOPIC of the command (replies, when it asked for one)
  *                              ▼        ▼       │
@@ -57,6 +58,10 @@ public final class AttachmentTopology {
     public static final String EVENTS_REGISTRY = "calendar-events-registry";
     public static final String EVENTS_STORE = "events-store";
     public static final String EVENTS_SINK = "calendar-events-sink";
+
+    /** Open upload sessions, keyed by session in their event's partition; published to {@code upload-sessions}. */
+    public static final String SESSIONS_STORE = "upload-sessions-store";
+    public static final String SESSIONS_SINK = "upload-sessions-sink";
 
     /** Creates that succeeded, remembered for their Idempotency-Key or as the original of an SDK retry. */
     public static final String IDEMPOTENCY_STORE = "idempotency-store";
@@ -104,8 +109,12 @@ public final class AttachmentTopology {
                 Serdes.String(), new CalendarEventSerde()), PROCESSOR, EVENTS_REGISTRY);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY_STORE),
                 Serdes.String(), new JsonSerde<>(Remembered.class)), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
+                Serdes.String(), JsonSerde.sessions()), PROCESSOR);
         topology.addSink(ATTACHMENTS_SINK, Topics.ATTACHMENTS, Serdes.String().serializer(), JsonSerde.records(),
-                new EventPartitioner(), PROCESSOR, EVENTS_REGISTRY);
+                new EventPartitioner<>(), PROCESSOR, EVENTS_REGISTRY);
+        topology.addSink(SESSIONS_SINK, Topics.UPLOAD_SESSIONS, Serdes.String().serializer(),
+                JsonSerde.sessions().serializer(), new EventPartitioner<>(), PROCESSOR);
         topology.addSink(REPLIES_SINK, AddressedReply.TOPIC, Serdes.String().serializer(),
                 AddressedReply.serializer(), AddressedReply.PARTITION, PROCESSOR);
         // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object

@@ -17,14 +17,16 @@ public final class CommandOutcomes {
 
     /** What happened to a command. */
     public enum Outcome {
-        /** A new attachment or event was stored and published. */
+        /** A new attachment, event or upload session was stored and published. */
         CREATED,
         /** The attachment or event already existed (a redelivered or replayed command): answered from the store. */
         DUPLICATE,
         /** Refused: invalid, not found or not allowed. An added attachment's object was discarded. */
         REJECTED,
-        /** An attachment was deleted, or an event with its attachments. */
+        /** An attachment was deleted, or an event with its attachments, or an upload session ended. */
         DELETED,
+        /** An upload session took a slice. */
+        ADVANCED,
         /** The command could not be read as a version-1 command; nothing was changed. */
         UNPROCESSABLE;
 

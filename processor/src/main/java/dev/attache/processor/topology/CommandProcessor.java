@@ -41,6 +41,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
 
     private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
     private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+    private static final Duration EXPIRE_SESSIONS_EVERY = Duration.ofMinutes(1);
 
     private final Pattern replyTopics;
     private final CommandOutcomes outcomes;
@@ -52,6 +53,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private AttachmentCascade cascade;
     private DeletionRequests deletions;
     private RememberedCreates remembered;
+    private UploadSessionCommands sessions;
 
     CommandProcessor(Pattern replyTopics, CommandOutcomes outcomes) {
         this.replyTopics = replyTopics;
@@ -70,6 +72,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         this.deletions = new DeletionRequests(context);
         this.remembered = new RememberedCreates(context.getStateStore(AttachmentTopology.IDEMPOTENCY_STORE));
         context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, remembered::forgetExpired);
+        this.sessions = new UploadSessionCommands(context, context.getStateStore(AttachmentTopology.SESSIONS_STORE),
+                deletions, outcomes);
+        context.schedule(EXPIRE_SESSIONS_EVERY, PunctuationType.STREAM_TIME, sessions::expire);
     }
 
     @Override
@@ -95,6 +100,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             case AttachmentCommand.TYPE_DELETE_ATTACHMENT -> deleteAttachment(command, appendTime);
             case AttachmentCommand.TYPE_CREATE_EVENT -> createEvent(command, appendTime);
             case AttachmentCommand.TYPE_DELETE_EVENT -> deleteEvent(command, appendTime);
+            case AttachmentCommand.TYPE_OPEN_UPLOAD_SESSION -> openUploadSession(command, appendTime);
+            case AttachmentCommand.TYPE_APPEND_SLICE -> sessions.append(command, appendTime);
+            case AttachmentCommand.TYPE_CANCEL_UPLOAD_SESSION -> sessions.cancel(command, appendTime);
             default -> addAttachment(command, appendTime);
         };
     }
@@ -111,7 +119,19 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
                 events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
         if (access != AccessRules.Verdict.ALLOWED) {
+            if (command.upload() != null) {
+                sessions.completed(command, false, appendTime); // the last slice of a session: it ends here
+            }
             return reject(command, access.error(), appendTime);
+        }
+        if (command.upload() != null) {
+            // the last slice of an upload session: taken in order, or nothing of it counts
+            Optional<AttachmentReply> refused = sessions.completionRefusal(command, appendTime);
+            if (refused.isPresent()) {
+                deletions.request(command.tenantId(), command.attachmentId(), command.object(),
+                        ObjectDeletion.REJECTED, appendTime);
+                return refused.get();
+            }
         }
         Verdict seen = remembered.check(command, appendTime);
         if (seen instanceof Verdict.Replay replay) {
@@ -125,6 +145,9 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             return reject(command, refused.error(), appendTime);
         }
         Decision decision = AttachmentRules.decide(command, Instant.ofEpochMilli(appendTime));
+        if (command.upload() != null && !(decision instanceof Decision.Unprocessable)) {
+            sessions.completed(command, decision instanceof Decision.Accepted, appendTime);
+        }
         if (decision instanceof Decision.Accepted accepted) {
             attachments.put(key, accepted.record());
             // a fresh record: no command header (REPLY_TOPIC…) is carried into the published attachment
@@ -138,6 +161,32 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             return reject(command, rejected.error(), appendTime);
         }
         return unprocessable(command, ((Decision.Unprocessable) decision).reason());
+    }
+
+    /**
+     * Access first, as for {@code add}; then the session, remembered for its {@code Idempotency-Key} like a create
+     * (a repeat is answered with the first session, and its own multipart upload goes).
+     */
+    private AttachmentReply openUploadSession(AttachmentCommand command, long appendTime) {
+        AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
+                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
+        if (access != AccessRules.Verdict.ALLOWED) {
+            return sessions.refuseOpen(command, access.error(), appendTime);
+        }
+        Verdict seen = remembered.check(command, appendTime);
+        if (seen instanceof Verdict.Replay replay) {
+            sessions.discardOpen(command, appendTime);
+            outcomes.count(Outcome.DUPLICATE);
+            return replay.reply();
+        }
+        if (seen instanceof Verdict.Refused refused) {
+            return sessions.refuseOpen(command, refused.error(), appendTime);
+        }
+        AttachmentReply reply = sessions.open(command, appendTime);
+        if (reply.isCreated()) {
+            remembered.remember(command, appendTime, reply);
+        }
+        return reply;
     }
 
     /** The processor owns an appended command's object: refusing the attachment lets it go. */
@@ -225,6 +274,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         events.delete(key);
         context.forward(new Record<>(key, null, appendTime, OwnWrites.headers()), AttachmentTopology.EVENTS_SINK);
         cascade.deleteAttachmentsOf(key, appendTime);
+        sessions.endAllOf(command.tenantId(), command.eventId(), appendTime);
         outcomes.count(Outcome.DELETED);
         return AttachmentReply.eventDeleted(event);
     }

@@ -5,6 +5,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 import dev.attache.schemas.attachment.ObjectDeletion;
 import dev.attache.schemas.attachment.ObjectRef;
+import dev.attache.schemas.session.SessionRemainder;
+import dev.attache.schemas.session.UploadSession;
 
 /**
  * Lets an object go: a record on {@code object-deletions} in the transaction of the decision, keyed by the object
@@ -19,12 +21,34 @@ final class DeletionRequests {
         this.context = context;
     }
 
+    /**
+     * Asks for what {@code session} leaves in S3 to go: its multipart upload aborted (unless {@code completed}: then
+     * it is the attachment's object) and its remainder object deleted.
+     */
+    void sessionLeftovers(UploadSession session, boolean completed, long timestamp) {
+        if (!completed) {
+            ObjectRef upload = new ObjectRef(session.bucket(), session.objectKey(), 0, null);
+            context.forward(new Record<>(upload.key(), new ObjectDeletion(ObjectDeletion.SCHEMA_VERSION,
+                    session.tenantId(), session.attachmentId(), upload, ObjectDeletion.SESSION_ENDED,
+                    session.uploadId()), timestamp), AttachmentTopology.DELETIONS_SINK);
+        }
+        remainder(session, session.remainder(), timestamp);
+    }
+
+    /** Asks for a session's remainder object to go (replaced by a newer one, or the session ended). */
+    void remainder(UploadSession session, SessionRemainder remainder, long timestamp) {
+        if (remainder != null) {
+            request(session.tenantId(), session.attachmentId(), new ObjectRef(session.bucket(), remainder.key(),
+                    remainder.length(), null), ObjectDeletion.SESSION_ENDED, timestamp);
+        }
+    }
+
     /** Asks for {@code object} (of {@code attachmentId} in {@code tenantId}) to be deleted, for {@code reason}. */
     void request(String tenantId, String attachmentId, ObjectRef object, String reason, long timestamp) {
         if (object == null) {
             return;
         }
         context.forward(new Record<>(object.key(), new ObjectDeletion(ObjectDeletion.SCHEMA_VERSION, tenantId,
-                attachmentId, object, reason), timestamp), AttachmentTopology.DELETIONS_SINK);
+                attachmentId, object, reason, null), timestamp), AttachmentTopology.DELETIONS_SINK);
     }
 }

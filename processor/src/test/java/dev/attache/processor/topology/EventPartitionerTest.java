@@ -25,7 +25,7 @@ class EventPartitionerTest {
                 int commandPartition = BuiltInPartitioner.partitionForKey(
                         commandKeys.serialize("attachment-commands", eventKey), partitions);
 
-                assertThat(new EventPartitioner().partitions("attachments", attachmentKey, null, partitions))
+                assertThat(new EventPartitioner<>().partitions("attachments", attachmentKey, null, partitions))
                         .isEqualTo(Optional.of(Set.of(commandPartition)));
                 assertThat(AttachmentTopology.BY_EVENT_KEY.partitions("calendar-events", eventKey, null, partitions))
                         .as("the event itself, on calendar-events").isEqualTo(Optional.of(Set.of(commandPartition)));

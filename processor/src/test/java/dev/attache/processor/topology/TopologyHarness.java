@@ -34,6 +34,7 @@ import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.ObjectDeletion;
+import dev.attache.schemas.session.UploadSession;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.CalendarShare;
@@ -68,6 +69,7 @@ final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> eventsOut;
     private final TestOutputTopic<String, byte[]> deletionsOut;
     private final List<ObjectRef> discarded = new ArrayList<>();
+    private final List<ObjectDeletion> deletions = new ArrayList<>();
 
     TopologyHarness(Path stateDir) {
         driver = new TopologyTestDriver(AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES),
@@ -164,8 +166,29 @@ final class TopologyHarness implements AutoCloseable {
                     record.value());
             assertThat(record.key()).isEqualTo(deletion.object().key());
             discarded.add(deletion.object());
+            deletions.add(deletion);
         }
         return List.copyOf(discarded);
+    }
+
+    /** Every deletion request so far, whole: an upload session's say which multipart upload to abort. */
+    List<ObjectDeletion> deletionRequests() {
+        discarded();
+        return List.copyOf(deletions);
+    }
+
+    /** Records on {@code upload-sessions}, tombstones included (null values), each checked against its schema. */
+    List<TestRecord<String, UploadSession>> sessions() {
+        List<TestRecord<String, UploadSession>> records = new ArrayList<>();
+        for (TestRecord<String, byte[]> raw : driver.createOutputTopic(Topics.UPLOAD_SESSIONS,
+                new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()) {
+            if (raw.value() != null) {
+                assertConforms(ContractSchemas.SESSION_V1, raw.value());
+            }
+            records.add(new TestRecord<>(raw.key(), raw.value() == null ? null : JsonSerde.sessions().deserializer()
+                    .deserialize(Topics.UPLOAD_SESSIONS, raw.value()), raw.headers(), raw.getRecordTime()));
+        }
+        return records;
     }
 
     /** Records on {@code attachments}, tombstones included (null values). */

@@ -29,6 +29,12 @@ public final class GraphErrorCodes {
     public static final String UNPROCESSABLE_ENTITY = "UnprocessableEntity";
     /** A {@code $batch} item whose dependency failed. */
     public static final String FAILED_DEPENDENCY = "FailedDependency";
+    /** An upload session's file is under the minimum (Exchange's code, outlook-large-attachments "Errors"). */
+    public static final String ATTACHMENT_TOO_SMALL = "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize";
+    /** An upload session's file is over the maximum message size (Exchange's code). */
+    public static final String MESSAGE_SIZE_EXCEEDED = "ErrorMessageSizeExceeded";
+    /** A slice out of order, overlapping, or of the wrong length (OneDrive's code; the Java SDK looks for it). */
+    public static final String INVALID_RANGE = "invalidRange";
 
     private GraphErrorCodes() {
     }

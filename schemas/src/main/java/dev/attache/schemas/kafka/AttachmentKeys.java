@@ -78,6 +78,14 @@ public final class AttachmentKeys {
                 + fingerprint;
     }
 
+    /**
+     * The key of an upload session: {@code tenant/event/~session-id}, in the event's partition (what follows the
+     * last {@code /} is one component, as in an attachment key, so the event partitioner places it).
+     */
+    public static String sessionKey(String tenantId, String eventId, String sessionId) {
+        return eventPrefix(tenantId, eventId) + "~session-" + encode(sessionId);
+    }
+
     /** Stands for the default calendar in share keys; {@code ~} is never produced by the encoding of an id. */
     public static final String DEFAULT_CALENDAR = "~default";
 

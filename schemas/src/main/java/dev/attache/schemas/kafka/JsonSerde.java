@@ -11,6 +11,7 @@ import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.ObjectDeletion;
+import dev.attache.schemas.session.UploadSession;
 
 /** A Kafka serde for one contract type, through {@link ContractJson#MAPPER}. */
 public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
@@ -31,6 +32,10 @@ public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     public static JsonSerde<AttachmentReply> replies() {
         return new JsonSerde<>(AttachmentReply.class);
+    }
+
+    public static JsonSerde<UploadSession> sessions() {
+        return new JsonSerde<>(UploadSession.class);
     }
 
     public static JsonSerde<ObjectDeletion> deletions() {

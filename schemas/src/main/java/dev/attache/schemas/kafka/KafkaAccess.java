@@ -54,6 +54,7 @@ public record KafkaAccess(String user, List<Grant> grants) {
                         Grant.topic(Topics.USER_DIRECTORY, AclOperation.READ),
                         // the sweep reads the records back to tell live objects from orphans
                         Grant.topic(Topics.ATTACHMENTS, AclOperation.READ, AclOperation.WRITE),
+                        Grant.topic(Topics.UPLOAD_SESSIONS, AclOperation.READ, AclOperation.WRITE),
                         Grant.topic(Topics.ATTACHMENT_REPLIES, AclOperation.WRITE),
                         // written in its transactions, read back by its deleter once they committed
                         Grant.topic(Topics.OBJECT_DELETIONS, AclOperation.READ, AclOperation.WRITE),

@@ -41,6 +41,8 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                         "cleanup.policy", "delete")),
                 new TopicSpec(Topics.ATTACHMENTS, partitions, Map.of(
                         "cleanup.policy", "compact")),
+                new TopicSpec(Topics.UPLOAD_SESSIONS, partitions, Map.of(
+                        "cleanup.policy", "compact")),
                 new TopicSpec(Topics.CALENDAR_EVENTS, partitions, Map.of(
                         "cleanup.policy", "compact")),
                 new TopicSpec(Topics.CALENDAR_SHARES, 1, Map.of(

@@ -24,6 +24,12 @@ public final class Topics {
     /** Objects to delete once the decision that let them go has committed, keyed by the object key. */
     public static final String OBJECT_DELETIONS = "object-deletions";
 
+    /**
+     * Open upload sessions, compacted, keyed by {@code AttachmentKeys.sessionKey} and partitioned by event: the state
+     * any front continues a session from (through the processor), and what the sweep keeps.
+     */
+    public static final String UPLOAD_SESSIONS = "upload-sessions";
+
     /** User principal names of users, compacted, keyed by {@code AttachmentKeys.directoryKey}. */
     public static final String USER_DIRECTORY = "user-directory";
 

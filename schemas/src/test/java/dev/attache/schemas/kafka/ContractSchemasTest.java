@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.attache.schemas.ContractSchemas;
 import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.AttachmentCommand.Origin;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.Idempotency;
 import dev.attache.schemas.attachment.AttachmentRecord;
@@ -30,6 +31,10 @@ import dev.attache.schemas.event.EventInput;
 import dev.attache.schemas.event.EventOwner;
 import dev.attache.schemas.event.GroupMembership;
 import dev.attache.schemas.event.ItemBody;
+import dev.attache.schemas.session.SessionPart;
+import dev.attache.schemas.session.SessionRemainder;
+import dev.attache.schemas.session.SessionStep;
+import dev.attache.schemas.session.UploadSession;
 
 class ContractSchemasTest {
 
@@ -43,7 +48,7 @@ class ContractSchemasTest {
                         List.of("Calendars.ReadWrite"), List.of()),
                 new AttachmentInput("#microsoft.graph.fileAttachment", "menu.txt", null, null, null, null, null,
                         AttachmentInput.PAYLOAD_CONTENT_BYTES),
-                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=", null, null);
+                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=", null, null, null);
     }
 
     static AttachmentRecord record() {
@@ -108,9 +113,9 @@ class ContractSchemasTest {
     void eventCommandsRegistryRecordsAndTheirRepliesConformToTheirSchemas() {
         AttachmentCommand create = new AttachmentCommand(1, "create-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
                 command().principal(), null, null, null, new EventInput("Discuss gifts", null,
-                        new DateTimeTimeZone("2016-12-02T18:00:00", "UTC"), null, null, null), null);
+                        new DateTimeTimeZone("2016-12-02T18:00:00", "UTC"), null, null, null), null, null);
         AttachmentCommand delete = new AttachmentCommand(1, "delete-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
-                command().principal(), null, null, null, null, null);
+                command().principal(), null, null, null, null, null, null);
 
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(create))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(delete))).isEmpty();
@@ -128,11 +133,11 @@ class ContractSchemasTest {
         assertThat(ContractSchemas.violations(ContractSchemas.DIRECTORY_V1,
                 json(new DirectoryEntry(1, "t1", "not-a-upn", "oid-2")))).isNotEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.DELETION_V1, json(new ObjectDeletion(1, "t1",
-                "AAMkAtt=", record().object(), ObjectDeletion.REJECTED)))).isEmpty();
+                "AAMkAtt=", record().object(), ObjectDeletion.REJECTED, null)))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.DELETION_V1, json(new ObjectDeletion(1, "t1",
-                "AAMkAtt=", record().object(), "because")))).isNotEmpty();
+                "AAMkAtt=", record().object(), "because", null)))).isNotEmpty();
         AttachmentCommand deleteAttachment = new AttachmentCommand(1, "delete-attachment", "AAMkAtt=", "t1",
-                "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null, null);
+                "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null, null, null);
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(deleteAttachment))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.attachmentDeleted(record()))))
                 .isEmpty();
@@ -140,7 +145,7 @@ class ContractSchemasTest {
         addWithoutObject.remove("object");
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, addWithoutObject)).isNotEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(new AttachmentCommand(1, "create-event",
-                null, "t1", "E", ROUTE, command().principal(), null, null, null, null, null)))).isNotEmpty();
+                null, "t1", "E", ROUTE, command().principal(), null, null, null, null, null, null)))).isNotEmpty();
     }
 
     @Test
@@ -186,5 +191,52 @@ class ContractSchemasTest {
         assertThat(otherEvent).doesNotStartWith(AttachmentKeys.eventPrefix("t1", "AAMk/x+y="));
         assertThat(AttachmentKeys.eventKeyOf(a)).isEqualTo(AttachmentKeys.eventKey("t1", "AAMk/x+y="));
         assertThat(AttachmentKeys.eventKey("t1", "a/b")).isNotEqualTo(AttachmentKeys.eventKey("t1/a", "b"));
+    }
+
+    static UploadSession session() {
+        return new UploadSession(1, "SeSsIoNiDaBcDeFgHiJkLmNo", "t1", "AAMkAGI1AAAt9AHjAAA=",
+                "AbCdEfGhIjKlMnOpQrStUvWx", ROUTE, command().principal(), new AttachmentInput("#microsoft.graph.fileAttachment", "big.bin", null,
+                        null, null, null, null, AttachmentInput.PAYLOAD_CONTENT_BYTES), 9_437_307,
+                "2026-12-07T18:00:00Z", "attache", "t1/AbCdEfGhIjKlMnOpQrStUvWx", "upload-1", 0, List.of(), null, null,
+                null);
+    }
+
+    @Test
+    void uploadSessionCommandsTheSessionAndItsRepliesConformToTheirSchemas() {
+        UploadSession opened = session();
+        UploadSession advanced = opened.advanced(8_388_608, List.of(new SessionPart(1, "9dda7186", 8_388_608)),
+                null, "AAAA", "AQID");
+        UploadSession withRemainder = opened.advanced(4_194_304, List.of(),
+                new SessionRemainder("t1/sessions/SeSsIoNiDaBcDeFgHiJkLmNo/0-x1", 4_194_304), "AAAA", "AQID");
+        Origin origin = new Origin("t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal());
+        String attachment = opened.attachmentId();
+
+        assertThat(ContractSchemas.violations(ContractSchemas.SESSION_V1, json(opened))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.SESSION_V1, json(advanced))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.SESSION_V1, json(withRemainder))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(AttachmentCommand.openUploadSession(
+                origin, attachment, opened.attachment(), SessionStep.open(opened, 1L))))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(AttachmentCommand.appendSlice(origin,
+                attachment, SessionStep.slice(opened.sessionId(), 2L, 0, 4_194_304, null,
+                        withRemainder.remainder(), "AAAA", "AQID"))))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(AttachmentCommand.completeUploadSession(
+                origin, attachment, opened.attachment(), OBJECT, "AQID", SessionStep.slice(opened.sessionId(), 3L,
+                        8_388_608, 9_437_307, new SessionPart(2, "6adc8805", 1_048_699), null, "AAAA", null)))))
+                .isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(AttachmentCommand.cancelUploadSession(
+                origin, attachment, SessionStep.cancel(opened.sessionId(), 4L, SessionStep.CANCELLED))))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.sessionOpened(opened))))
+                .isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.sessionAdvanced(
+                advanced)))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.sliceRefused(advanced,
+                new ReplyError(416, "invalidRange", "expected 8388608"))))).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.DELETION_V1, json(new ObjectDeletion(1, "t1",
+                attachment, new ObjectRef("attache", opened.objectKey(), 0, null), ObjectDeletion.SESSION_ENDED,
+                "upload-1")))).isEmpty();
+        ObjectNode sliceWithContent = (ObjectNode) json(AttachmentCommand.appendSlice(origin, attachment,
+                SessionStep.slice(opened.sessionId(), 2L, 0, 1, null, null, "AAAA", null)));
+        ((ObjectNode) sliceWithContent.get("upload")).put("contentBytes", "AAAA");
+        assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, sliceWithContent)).isNotEmpty();
     }
 }
