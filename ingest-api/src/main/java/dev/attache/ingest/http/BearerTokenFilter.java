@@ -47,7 +47,7 @@ public class BearerTokenFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Response authenticate(RoutingContext rc) {
-        if (rc.request().path().startsWith(UploadUrls.PATH_PREFIX)) {
+        if (isUploadUrl(rc)) {
             return null; // an upload URL carries its own authorisation; a bearer token there is ignored
         }
         String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -77,6 +77,16 @@ public class BearerTokenFilter {
         verified.accepted(token, caller, Instant.ofEpochSecond(jwt.getExpirationTime()));
         ExchangeAttributes.caller(rc, caller);
         return null;
+    }
+
+    /**
+     * Whether the request is for an upload URL, by its path as sent and as routed (dot segments removed): a path
+     * such as {@code /upload/sessions/x/../../v1.0/me/events} must not pass as one.
+     */
+    private static boolean isUploadUrl(RoutingContext rc) {
+        return rc.request().path().startsWith(UploadUrls.PATH_PREFIX)
+                && rc.normalizedPath().startsWith(UploadUrls.PATH_PREFIX)
+                && !rc.request().path().contains("/.") && !rc.request().path().contains("%");
     }
 
     private static boolean isApp(JsonWebToken jwt) {

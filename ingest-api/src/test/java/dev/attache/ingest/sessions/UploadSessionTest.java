@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.microsoft.graph.core.models.IUploadSession;
 import com.microsoft.graph.core.models.UploadResult;
@@ -25,10 +27,12 @@ import com.microsoft.graph.users.item.events.item.attachments.createuploadsessio
 import dev.attache.ingest.support.AdjustableClock;
 import dev.attache.ingest.support.GraphSdk;
 import dev.attache.ingest.support.PipelineStack;
+import dev.attache.ingest.support.RawHttp;
 import dev.attache.ingest.support.StackClients;
 import dev.attache.ingest.support.UserWithEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -213,6 +217,17 @@ class UploadSessionTest {
         assertThat(withoutToken.statusCode()).isEqualTo(401);
         assertThat(withBearer.statusCode()).isEqualTo(200);
         assertThat(withBearer.jsonPath().getList("nextExpectedRanges")).containsExactly("0-");
+    }
+
+    /** The upload URLs' exemption from bearer tokens is theirs alone: a path that only starts like one is not. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/upload/sessions/x/../../../v1.0/me/events", "/upload/sessions/%2e%2e/../v1.0/me/events",
+            "/upload/sessions/x/%2E%2E/%2E%2E/%2E%2E/v1.0/me/events"})
+    void aPathThatOnlyLooksLikeAnUploadUrlStillNeedsABearerToken(String path) throws Exception {
+        RawHttp.Reply reply = RawHttp.send(RestAssured.port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertThat(reply.status()).as("refused before any route runs without a caller").isIn(400, 401);
     }
 
     @Test
