@@ -41,54 +41,32 @@ import org.junit.jupiter.api.Test;
  */
 class UpProcessIT {
 
-    static final Path HOME = Path.of(System.getProperty("attache.home", "..")).toAbsolutePath().normalize();
     static final Path FIGURES = Path.of("target", "up-figures.md");
 
+    UpStack stack;
     Path dataDir;
     Process up;
 
     @BeforeEach
     void dataDir() throws Exception {
-        dataDir = Files.createTempDirectory("attache-up-");
+        stack = new UpStack();
+        dataDir = stack.dataDir;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (up != null && up.isAlive()) {
-            up.destroy();
-            up.waitFor(60, TimeUnit.SECONDS);
-        }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        stack.close();
     }
 
-    /** Starts {@code up} on the data dir; answers the ready file's properties and how long it took. */
+    /** Starts {@code up} on the data dir; answers the ready file's properties. */
     Properties start() throws Exception {
-        Path ready = dataDir.resolve("ready.properties");
-        Files.deleteIfExists(ready);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        up = new ProcessBuilder(List.of(java, "-Dattache.home=" + HOME, "-jar",
-                HOME.resolve("deploy/local/target/attache-local.jar").toString(), "up", "--data-dir",
-                dataDir.toString(), "--kafka-port", "0", "--s3-port", "0", "--processor-port", "0", "--http-port", "0",
-                "--partitions", "3", "--ready-file", ready.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("up.out").toFile()))
-                .start();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Files.exists(ready) || !up.isAlive());
-        assertThat(up.isAlive()).as("up is running").isTrue();
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(ready)) {
-            properties.load(in);
-        }
-        return properties;
+        Properties ready = stack.start();
+        up = stack.up;
+        return ready;
     }
 
     Pipeline pipeline(Properties ready) throws Exception {
-        SigningKeys keys = SigningKeys.loadOrCreate(new StackLayout(dataDir).jwt());
-        String token = new TokenMinter(keys.privateKey(), Clock.systemUTC()).mint(TokenRequest.delegatedDefaults());
-        return new Pipeline(ready.getProperty("ingest.url") + "/v1.0", token);
+        return stack.pipeline(ready);
     }
 
     @Test

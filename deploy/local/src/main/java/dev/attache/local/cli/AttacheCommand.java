@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = AttacheVersion.class,
         description = "The attache local stack: a real Kafka broker, an S3 server and the two apps, without Docker.",
-        subcommands = {UpCommand.class, TokenCommand.class, SweepCommand.class, ServiceKeyCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {UpCommand.class, TokenCommand.class, UploadCommand.class, SweepCommand.class,
+            ServiceKeyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run `attache help COMMAND` for a command's options.",
             "`attache bench` measures the pipeline against raw S3 and Kafka (see `attache bench --help`)."})
 public final class AttacheCommand implements Runnable {

@@ -6,7 +6,6 @@ import dev.attache.schemas.internal.ServiceToken;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,17 +82,6 @@ final class SweepCommand implements Callable<Integer> {
         if (processorUrl != null) {
             return processorUrl.toString().replaceAll("/+$", "");
         }
-        Path stackFile = dataDir.layout().stackFile();
-        if (Files.exists(stackFile)) {
-            Properties stack = new Properties();
-            try (Reader in = Files.newBufferedReader(stackFile, StandardCharsets.UTF_8)) {
-                stack.load(in);
-            }
-            String url = stack.getProperty(ReadyFile.PROCESSOR_URL);
-            if (url != null) {
-                return url;
-            }
-        }
-        return "http://127.0.0.1:8081";
+        return ReadyFile.read(dataDir.layout().stackFile(), ReadyFile.PROCESSOR_URL).orElse("http://127.0.0.1:8081");
     }
 }

@@ -3,12 +3,14 @@ package dev.attache.local.stack;
 import dev.attache.local.kafka.KafkaClientConfig;
 import dev.attache.schemas.kafka.KafkaAccess;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -20,6 +22,7 @@ import java.util.Properties;
 public final class ReadyFile {
 
     public static final String PROCESSOR_URL = "processor.url";
+    public static final String INGEST_URL = "ingest.url";
 
     private ReadyFile() {
     }
@@ -54,9 +57,21 @@ public final class ReadyFile {
             p.setProperty(PROCESSOR_URL, stack.processorUrl());
         }
         if (stack.ingestUrl() != null) {
-            p.setProperty("ingest.url", stack.ingestUrl());
+            p.setProperty(INGEST_URL, stack.ingestUrl());
         }
         return p;
+    }
+
+    /** A property of the stack file {@code up} keeps in a data dir, when it is running there. */
+    public static Optional<String> read(Path file, String name) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties stack = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            stack.load(in);
+        }
+        return Optional.ofNullable(stack.getProperty(name));
     }
 
     public static void write(Path file, StackEndpoints stack) throws IOException {
