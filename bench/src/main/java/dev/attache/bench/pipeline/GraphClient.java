@@ -111,6 +111,50 @@ public final class GraphClient {
                 .thenApply(GraphClient::requireAllAdded);
     }
 
+    /**
+     * An upload session for {@code content} on one event of {@code eventIds} in turn, its slices of
+     * {@code sliceBytes} PUT one after the other (as the SDK's task sends them); succeeds on the last one's 201 with a
+     * {@code Location}.
+     */
+    public Operation uploadInSession(byte[] content, int sliceBytes, List<String> eventIds) {
+        List<HttpRequest> opens = eventIds.stream()
+                .map(id -> json(URI.create(eventUri(id) + "/attachments/createUploadSession"))
+                        .POST(BodyPublishers.ofString("{\"AttachmentItem\":{\"attachmentType\":\"file\","
+                                + "\"name\":\"bench-session.bin\",\"size\":" + content.length + "}}")).build())
+                .toList();
+        AtomicLong next = new AtomicLong();
+        return () -> http.sendAsync(opens.get((int) (next.getAndIncrement() % opens.size())),
+                        BodyHandlers.ofString())
+                .thenCompose(opened -> {
+                    if (opened.statusCode() != 201) {
+                        throw new UnexpectedResponseException(opened.statusCode(), opened.body());
+                    }
+                    try {
+                        return slices(JSON.readTree(opened.body()).path("uploadUrl").asText(), content, sliceBytes,
+                                0);
+                    } catch (IOException e) {
+                        throw new UnexpectedResponseException(opened.statusCode(), opened.body());
+                    }
+                });
+    }
+
+    private java.util.concurrent.CompletableFuture<HttpResponse<String>> slices(String uploadUrl, byte[] content,
+            int sliceBytes, int from) {
+        int to = Math.min(content.length, from + sliceBytes);
+        HttpRequest put = HttpRequest.newBuilder(URI.create(uploadUrl)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + content.length)
+                .PUT(BodyPublishers.ofByteArray(content, from, to - from)).build();
+        return http.sendAsync(put, BodyHandlers.ofString()).thenCompose(response -> {
+            boolean last = to == content.length;
+            if (response.statusCode() != (last ? 201 : 200)
+                    || last && response.headers().firstValue("Location").isEmpty()) {
+                throw new UnexpectedResponseException(response.statusCode(), response.body());
+            }
+            return last ? java.util.concurrent.CompletableFuture.completedFuture(response)
+                    : slices(uploadUrl, content, sliceBytes, to);
+        });
+    }
+
     private byte[] batchOf(FileAttachmentBody body, int items, String eventId) {
         try {
             var batch = JSON.createObjectNode();

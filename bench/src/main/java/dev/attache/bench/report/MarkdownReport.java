@@ -114,7 +114,8 @@ public final class MarkdownReport {
                 "pipeline p50", "pipeline p99", "pipeline errors", "baseline", "baseline ops/s", "baseline MiB/s",
                 "baseline p99", "throughput ×");
         for (Target[] pair : new Target[][] {{Target.PIPELINE_MINIMAL, Target.RAW_S3},
-                {Target.PIPELINE_BATCH, Target.RAW_S3_BATCH}}) {
+                {Target.PIPELINE_BATCH, Target.RAW_S3_BATCH},
+                {Target.PIPELINE_SESSION, Target.RAW_S3_MULTIPART}}) {
             for (Ratio ratio : Ratios.between(run, pair[0], pair[1])) {
                 Measurement p = run.measurement(pair[0], Loop.CLOSED, ratio.payloadBytes(), ratio.concurrency())
                         .orElseThrow();
@@ -133,12 +134,15 @@ public final class MarkdownReport {
         if (table.isEmpty()) {
             return;
         }
-        out.append("### Bulk: `Prefer: return=minimal` and `$batch`\n\n")
+        out.append("### Bulk: `Prefer: return=minimal`, `$batch` and upload sessions\n\n")
                 .append("The create without its echo (`204`, measured in the same rounds as the cells above), and "
                         + "batches of " + Target.BATCH_ITEMS + " file attachments of "
                         + Figures.size(Target.BATCH_ITEM_BYTES) + " (each item `return=minimal`; in flight = batches)"
-                        + " against the same " + Target.BATCH_ITEMS + " objects PUT to S3 at once. An operation is "
-                        + "one request (one batch); latencies in ms; × is pipeline ÷ baseline.\n\n")
+                        + " against the same " + Target.BATCH_ITEMS + " objects PUT to S3 at once; upload sessions of "
+                        + Figures.size(Target.SESSION_BYTES) + " in " + Figures.size(Target.SESSION_SLICE_BYTES)
+                        + " slices (in flight = sessions) against S3 multipart uploads of the same bytes in "
+                        + Figures.size(Target.RAW_PART_BYTES) + " parts. An operation is one request (one batch, one"
+                        + " whole session); latencies in ms; × is pipeline ÷ baseline.\n\n")
                 .append(table.render()).append('\n');
     }
 
@@ -279,6 +283,8 @@ public final class MarkdownReport {
             case PIPELINE_MINIMAL -> "pipeline, return=minimal";
             case PIPELINE_BATCH -> "pipeline, $batch";
             case RAW_S3_BATCH -> "raw S3, 20 PUTs at once";
+            case PIPELINE_SESSION -> "pipeline, upload session";
+            case RAW_S3_MULTIPART -> "raw S3 multipart";
         };
     }
 

@@ -16,10 +16,23 @@ public enum Target {
      */
     PIPELINE_BATCH,
     /** The same {@link #BATCH_ITEMS} objects PUT with the MinIO client all at once; done when the last is. */
-    RAW_S3_BATCH;
+    RAW_S3_BATCH,
+    /**
+     * An upload session of {@link #SESSION_BYTES}: {@code createUploadSession}, then {@link #SESSION_SLICE_BYTES}
+     * slices PUT one after the other to the upload URL, until the last one's 201.
+     */
+    PIPELINE_SESSION,
+    /** The same bytes as one S3 multipart upload with the MinIO client: parts of {@link #RAW_PART_BYTES} in turn. */
+    RAW_S3_MULTIPART;
 
     /** Items per batch: Graph's limit. */
     public static final int BATCH_ITEMS = 20;
     /** Content of each batch item. */
     public static final int BATCH_ITEM_BYTES = 64 * 1024;
+    /** The file of an upload session: as the SDK tests, and the closing figures of its issue, use. */
+    public static final int SESSION_BYTES = 40 * 1024 * 1024;
+    /** Its slices: Graph's recommended 4 MB. */
+    public static final int SESSION_SLICE_BYTES = 4 * 1024 * 1024;
+    /** The baseline's parts: what the pipeline gathers two slices into. */
+    public static final int RAW_PART_BYTES = 8 * 1024 * 1024;
 }

@@ -46,6 +46,11 @@ public final class Benchmark implements AutoCloseable {
     static final Duration BATCH_WARMUP = Duration.ofSeconds(2);
     static final Duration BATCH_SLICE = Duration.ofSeconds(5);
 
+    /** Upload sessions in flight: one alone, and a bulk client's eight. */
+    static final List<Integer> SESSIONS_IN_FLIGHT = List.of(1, 8);
+    /** A 40 MiB session takes about a second here: slices long enough for several of them. */
+    static final Duration SESSION_SLICE = Duration.ofSeconds(10);
+
     /** Operations still running this long after a window closes count as errors. */
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -114,6 +119,10 @@ public final class Benchmark implements AutoCloseable {
         Operation batch = graph.addAttachmentsInBatches(FileAttachmentBody.of("bench-batch-item.bin", itemContent),
                 Target.BATCH_ITEMS, eventIds);
         Operation s3Batch = rawS3.putAll(itemContent, Target.BATCH_ITEMS);
+        byte[] sessionContent = new byte[Target.SESSION_BYTES];
+        random.nextBytes(sessionContent);
+        Operation session = graph.uploadInSession(sessionContent, Target.SESSION_SLICE_BYTES, eventIds);
+        Operation s3Multipart = rawS3.multipart(sessionContent, Target.RAW_PART_BYTES);
 
         warmUp(pipeline, s3);
         warmUpBulk(minimal, batch, s3Batch);
@@ -126,6 +135,11 @@ public final class Benchmark implements AutoCloseable {
         }
         for (int batches : batchConcurrencies()) {
             measureBatches(batches, batch, s3Batch);
+        }
+        for (int sessions : SESSIONS_IN_FLIGHT) {
+            if (sessions <= plan.maxConcurrency()) {
+                measureSessions(sessions, session, s3Multipart);
+            }
         }
         for (int size : plan.openLoopSizes()) {
             if (pipeline.containsKey(size)) {
@@ -177,6 +191,21 @@ public final class Benchmark implements AutoCloseable {
         int bytes = Target.BATCH_ITEMS * Target.BATCH_ITEM_BYTES;
         keep(Target.PIPELINE_BATCH, Loop.CLOSED, bytes, batches, 0, results.get(0));
         keep(Target.RAW_S3_BATCH, Loop.CLOSED, bytes, batches, 0, results.get(1));
+    }
+
+    /**
+     * Upload sessions against raw S3 multipart uploads of the same bytes, interleaved; the pipeline's slices watched
+     * for ingest-api's memory as the plain cells are.
+     */
+    private void measureSessions(int sessions, Operation session, Operation s3Multipart)
+            throws InterruptedException {
+        Duration warmup = max(plan.warmup(), BATCH_WARMUP);
+        Duration slice = max(plan.slice(), SESSION_SLICE);
+        List<LoadResult> results = interleave(List.of(
+                () -> measureWithMemory(Target.SESSION_BYTES, sessions, session, warmup, slice),
+                () -> closedLoop.run(s3Multipart, sessions, warmup, slice, DRAIN)));
+        keep(Target.PIPELINE_SESSION, Loop.CLOSED, Target.SESSION_BYTES, sessions, 0, results.get(0));
+        keep(Target.RAW_S3_MULTIPART, Loop.CLOSED, Target.SESSION_BYTES, sessions, 0, results.get(1));
     }
 
     private void measureRawKafka() throws InterruptedException {
@@ -231,11 +260,16 @@ public final class Benchmark implements AutoCloseable {
 
     private LoadResult measurePipelineSlice(int size, int concurrency, Operation pipeline)
             throws InterruptedException {
+        return measureWithMemory(size, concurrency, pipeline, plan.warmup(), plan.slice());
+    }
+
+    private LoadResult measureWithMemory(int size, int concurrency, Operation pipeline, Duration warmup,
+            Duration slice) throws InterruptedException {
         if (memoryProbe == null) {
-            return closedLoop.run(pipeline, concurrency, plan.warmup(), plan.slice(), DRAIN);
+            return closedLoop.run(pipeline, concurrency, warmup, slice, DRAIN);
         }
         MemoryObserver observer = new MemoryObserver();
-        LoadResult result = closedLoop.run(pipeline, concurrency, plan.warmup(), plan.slice(), DRAIN, observer);
+        LoadResult result = closedLoop.run(pipeline, concurrency, warmup, slice, DRAIN, observer);
         MemoryUse use = observer.close(size, concurrency, result.operations() * size);
         if (use != null) {
             memory.merge(new Cell(size, concurrency), use, Benchmark::combine);

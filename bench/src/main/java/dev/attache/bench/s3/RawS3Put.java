@@ -3,12 +3,14 @@ package dev.attache.bench.s3;
 import dev.attache.bench.load.Operation;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioAsyncClient;
+import io.minio.ObjectWriteResponse;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
+import io.minio.messages.Part;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -79,6 +81,46 @@ public final class RawS3Put implements AutoCloseable {
             }
             return java.util.concurrent.CompletableFuture.allOf(puts);
         };
+    }
+
+    /**
+     * One multipart upload of {@code content} under a fresh key: created, its parts of {@code partBytes} uploaded
+     * one after the other, completed.
+     */
+    public Operation multipart(byte[] content, int partBytes) {
+        return () -> {
+            String key = prefix + UUID.randomUUID();
+            try {
+                return client.createMultipartUploadAsync(bucket, null, key, null, null)
+                        .thenCompose(created -> parts(key, created.result().uploadId(), content, partBytes, 0,
+                                new java.util.ArrayList<>()));
+            } catch (Exception e) {
+                throw new IllegalStateException("multipart upload not begun: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    private java.util.concurrent.CompletableFuture<ObjectWriteResponse> parts(String key, String uploadId,
+            byte[] content, int partBytes, int from, List<Part> done) {
+        int to = Math.min(content.length, from + partBytes);
+        try {
+            byte[] part = java.util.Arrays.copyOfRange(content, from, to);
+            return client.uploadPartAsync(bucket, null, key, part, part.length, uploadId, done.size() + 1, null,
+                    null).thenCompose(uploaded -> {
+                        done.add(new Part(done.size() + 1, uploaded.etag()));
+                        if (to < content.length) {
+                            return parts(key, uploadId, content, partBytes, to, done);
+                        }
+                        try {
+                            return client.completeMultipartUploadAsync(bucket, null, key, uploadId,
+                                    done.toArray(Part[]::new), null, null);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("multipart upload not completed: " + e.getMessage(), e);
+                        }
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("part not sent: " + e.getMessage(), e);
+        }
     }
 
     /** Deletes what the baseline wrote. */

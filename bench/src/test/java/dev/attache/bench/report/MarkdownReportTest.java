@@ -98,10 +98,15 @@ class MarkdownReportTest {
                         closed(Target.PIPELINE, MIB, 16, 50, 300), closed(Target.RAW_S3, MIB, 16, 100, 200),
                         closed(Target.PIPELINE_MINIMAL, MIB, 16, 80, 220),
                         closed(Target.PIPELINE_BATCH, batchBytes, 4, 10, 400),
-                        closed(Target.RAW_S3_BATCH, batchBytes, 4, 20, 150)), List.of()),
+                        closed(Target.RAW_S3_BATCH, batchBytes, 4, 20, 150),
+                        closed(Target.PIPELINE_SESSION, Target.SESSION_BYTES, 8, 3, 2_800),
+                        closed(Target.RAW_S3_MULTIPART, Target.SESSION_BYTES, 8, 4, 2_000)), List.of()),
                 "chart.png");
 
-        assertThat(bulk).contains("### Bulk: `Prefer: return=minimal` and `$batch`")
+        assertThat(bulk).contains("### Bulk: `Prefer: return=minimal`, `$batch` and upload sessions")
+                .contains("| pipeline, upload session | 40 MiB | 8 | 3.0 | 120.0 |")
+                .contains("| raw S3 multipart | 4.0 | 160.0 |")
+                .contains("| 0.75 |")
                 .contains("| pipeline, return=minimal | 1 MiB | 16 | 80.0 |")
                 .contains("| raw S3 | 100.0 |")
                 .contains("| pipeline, $batch | 20 × 64 KiB | 4 | 10.0 |")
