@@ -121,6 +121,10 @@ public class UploadUrlEndpoint {
         if (range.end() > session.size()) {
             throw invalidRange("The fragment ends past the declared size of " + session.size() + " bytes.");
         }
+        if (range.end() < session.size() && range.length() < settings.minSliceBytes()) {
+            throw GraphException.badRequest("A slice but the last must have at least " + settings.minSliceBytes()
+                    + " bytes.");
+        }
         try (SpooledContent slice = receive(body, range.length())) {
             return take(session, range, slice, baseUrl);
         }
@@ -142,10 +146,10 @@ public class UploadUrlEndpoint {
         String state = digest.state();
         if (last && store.exists(session.objectKey(), session.size())) {
             // completed by a front that died before its command reached the log: only the command is missing
-            SessionPart done = new SessionPart(session.nextPartNumber(), COMPLETED_ETAG, carried);
+            SessionPart done = new SessionPart(session.nextPartNumber(state), COMPLETED_ETAG, carried);
             return finish(session, range, done, state, digest.finish(), head, baseUrl);
         }
-        SessionPart part = uploadPart(session, slice, carried);
+        SessionPart part = uploadPart(session, slice, carried, session.nextPartNumber(state));
         if (!last) {
             AttachmentReply reply = submit(AttachmentCommand.appendSlice(origin(session), session.attachmentId(),
                     SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(), part, null,
@@ -185,11 +189,11 @@ public class UploadUrlEndpoint {
         return GraphResponse.json(200, SessionAnswers.status(reply.session()));
     }
 
-    /** The next part: the remainder, if any, then this slice. */
-    private SessionPart uploadPart(UploadSession session, SpooledContent slice, long carried) {
+    /** The next part, numbered {@code number}: the remainder, if any, then this slice. */
+    private SessionPart uploadPart(UploadSession session, SpooledContent slice, long carried, int number) {
         try (SpooledContent joined = withRemainder(session, slice)) {
-            String etag = store.uploadPart(session.objectKey(), session.uploadId(), session.nextPartNumber(), joined);
-            return new SessionPart(session.nextPartNumber(), etag, carried);
+            String etag = store.uploadPart(session.objectKey(), session.uploadId(), number, joined);
+            return new SessionPart(number, etag, carried);
         } catch (StoreFailedException e) {
             throw storeUnavailable(e);
         }

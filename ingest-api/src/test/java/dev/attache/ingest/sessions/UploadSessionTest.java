@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.microsoft.graph.core.models.IUploadSession;
@@ -61,18 +62,22 @@ class UploadSessionTest {
         return item;
     }
 
-    @Test
-    void theSdksLargeFileUploadTaskUploadsNineMiBOnV1InItsDefaultSlices() throws Exception {
+    /** The SDK's own slice size (5 MiB: every slice a part), and Graph's recommended 4 MiB (remainders). */
+    @ParameterizedTest(name = "{0} MiB in {1} MiB slices")
+    @CsvSource({"9, 5", "40, 4"})
+    void theSdksLargeFileUploadTaskUploadsOnV1(int mib, int sliceMib) throws Exception {
         UserWithEvent user = UserWithEvent.create();
-        byte[] content = UploadSessions.bytes(9 * MIB + 123, 1);
+        byte[] content = UploadSessions.bytes(mib * MIB + 123, mib);
+        String name = "v1-" + mib + ".bin";
         CreateUploadSessionPostRequestBody request = new CreateUploadSessionPostRequestBody();
-        request.setAttachmentItem(item("nine.bin", content.length));
+        request.setAttachmentItem(item(name, content.length));
         UploadSession session = GraphSdk.v1(user.token()).me().events().byEventId(user.event()).attachments()
                 .createUploadSession().post(request);
         assertThat(session.getNextExpectedRanges()).containsExactly("0-");
 
         LargeFileUploadTask<AttachmentItem> task = new LargeFileUploadTask<>(null, session,
-                new ByteArrayInputStream(content), content.length, AttachmentItem::createFromDiscriminatorValue);
+                new ByteArrayInputStream(content), content.length, (long) sliceMib * MIB,
+                AttachmentItem::createFromDiscriminatorValue);
         UploadResult<AttachmentItem> result = task.upload();
 
         assertThat(result.isUploadSuccessful()).isTrue();
@@ -85,19 +90,20 @@ class UploadSessionTest {
         given().auth().oauth2(user.token()).get(user.attachments("v1.0") + "/" + id + "?$select=name,size")
                 .then().statusCode(200);
         assertThat(UploadSessions.leftovers(user.tenant(), List.of(
-                UploadSessions.published(user.tenant(), "nine.bin").uploadId()), List.of(user.tenant() + "/" + id)))
+                UploadSessions.published(user.tenant(), name).uploadId()), List.of(user.tenant() + "/" + id)))
                 .containsExactly(user.tenant() + "/" + id);
     }
 
-    @Test
-    void theBetaSdkUploadsFortyMiBInFourMiBSlicesGatheredIntoParts() throws Exception {
+    @ParameterizedTest(name = "{0} MiB in {1} MiB slices")
+    @CsvSource({"9, 4", "40, 5"})
+    void theBetaSdksLargeFileUploadTaskUploads(int mib, int sliceMib) throws Exception {
         UserWithEvent user = UserWithEvent.create();
-        byte[] content = UploadSessions.bytes(40 * MIB + 7, 2);
+        byte[] content = UploadSessions.bytes(mib * MIB + 7, mib + 100);
         var request = new com.microsoft.graph.beta.users.item.events.item.attachments.createuploadsession
                 .CreateUploadSessionPostRequestBody();
         var item = new com.microsoft.graph.beta.models.AttachmentItem();
         item.setAttachmentType(com.microsoft.graph.beta.models.AttachmentType.File);
-        item.setName("forty.bin");
+        item.setName("beta-" + mib + ".bin");
         item.setSize((long) content.length);
         item.setContentType("application/x-test");
         request.setAttachmentItem(item);
@@ -105,7 +111,7 @@ class UploadSessionTest {
                 .createUploadSession().post(request);
 
         var task = new LargeFileUploadTask<>(null, session, new ByteArrayInputStream(content), content.length,
-                4L * MIB, com.microsoft.graph.beta.models.AttachmentItem::createFromDiscriminatorValue);
+                (long) sliceMib * MIB, com.microsoft.graph.beta.models.AttachmentItem::createFromDiscriminatorValue);
         var result = task.upload();
 
         assertThat(result.isUploadSuccessful()).isTrue();
@@ -180,8 +186,9 @@ class UploadSessionTest {
         Response pastTheEnd = given().urlEncodingEnabled(false)
                 .header("Content-Range", "bytes 0-" + (content.length) + "/" + content.length)
                 .body(new byte[content.length + 1]).put(url);
-        Response shortBody = given().urlEncodingEnabled(false).header("Content-Range", "bytes 0-99/" + content.length)
-                .body(new byte[10]).put(url);
+        Response shortBody = given().urlEncodingEnabled(false).header("Content-Range", "bytes 0-" + (MIB - 1) + "/"
+                + content.length).body(new byte[10]).put(url);
+        Response tooSmall = UploadSessions.put(url, content, 0, 100 * 1024);
 
         assertThat(outOfOrder.statusCode()).isEqualTo(416);
         assertThat(outOfOrder.jsonPath().getString("error.code")).isEqualTo("invalidRange");
@@ -192,6 +199,9 @@ class UploadSessionTest {
         assertThat(otherTotal.jsonPath().getString("error.message")).contains("declared size");
         assertThat(pastTheEnd.statusCode()).isEqualTo(416);
         assertThat(shortBody.statusCode()).isEqualTo(400);
+        assertThat(shortBody.jsonPath().getString("error.message")).contains("10 bytes");
+        assertThat(tooSmall.statusCode()).isEqualTo(400);
+        assertThat(tooSmall.jsonPath().getString("error.message")).contains("at least 327680 bytes");
         // none of them changed anything: the whole file still goes up from 0
         assertThat(given().get(url).jsonPath().getList("nextExpectedRanges")).containsExactly("0-");
         assertThat(UploadSessions.putAll(url, content, 3 * MIB).statusCode()).isEqualTo(201);

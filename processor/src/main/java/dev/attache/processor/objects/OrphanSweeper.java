@@ -108,7 +108,7 @@ public class OrphanSweeper {
             long started = System.nanoTime();
             Progress progress = progress(now);
             Instant processedUntil = progress.processedUntil();
-            Live live = live(progress.recordsUpTo());
+            Live live = live(progress.recordsUpTo(), now);
             Map<Verdict, Integer> counts = new HashMap<>();
             List<String> orphans = new ArrayList<>();
             for (Result<Item> listed : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true)
@@ -202,7 +202,7 @@ public class OrphanSweeper {
      * least up to {@code upTo}: reading past a high watermark taken after the group's offsets waits for the commit
      * markers of the transactions those offsets belong to, so no processed command's record is missed.
      */
-    private Live live(Map<TopicPartition, Long> upTo) {
+    private Live live(Map<TopicPartition, Long> upTo, Instant now) {
         Map<String, String> objectOf = latest(Topics.ATTACHMENTS, upTo, (topic, value) -> {
             AttachmentRecord attachment = JsonSerde.records().deserializer().deserialize(topic, value);
             return attachment == null || attachment.object() == null ? null : attachment.object().key();
@@ -212,7 +212,14 @@ public class OrphanSweeper {
         Set<String> objects = new HashSet<>(objectOf.values());
         Set<String> uploads = new HashSet<>();
         for (UploadSession session : sessions.values()) {
+            // A session past its expiry (and the grace) is nobody's, even while its record waits for the next
+            // command of its partition to be dropped: its bytes go.
+            if (Instant.parse(session.expiresAt()).plus(limits.grace()).isBefore(now)) {
+                continue;
+            }
             uploads.add(session.uploadId());
+            // its object, once a front completed the upload: the attachment's, until its record is there
+            objects.add(session.objectKey());
             if (session.remainder() != null) {
                 objects.add(session.remainder().key());
             }

@@ -74,6 +74,9 @@ public final class SessionRules {
         if (opened.received() != 0 || !opened.parts().isEmpty() || opened.remainder() != null) {
             return Optional.of(GraphErrors.invalidRequest("A session opens with nothing received."));
         }
+        if (!opened.objectKey().equals(opened.tenantId() + "/" + opened.attachmentId())) {
+            return Optional.of(GraphErrors.invalidRequest("A session uploads to its attachment's object only."));
+        }
         return Optional.empty();
     }
 
@@ -145,8 +148,9 @@ public final class SessionRules {
         SessionPart part = step.part();
         SessionRemainder remainder = step.remainder();
         boolean consistent = part != null
-                ? remainder == null && part.number() == session.nextPartNumber() && part.length() == carried
-                : !last && remainder != null && remainder.length() == carried;
+                ? remainder == null && session.nextPartMayBe(part.number()) && part.length() == carried
+                : !last && remainder != null && remainder.length() == carried
+                        && remainder.key().startsWith(remainderPrefix(session));
         if (!consistent) {
             return new Slice.Refused(GraphErrors.invalidRequest("The slice's part or remainder does not match the"
                     + " session."));
@@ -173,6 +177,11 @@ public final class SessionRules {
                 && session.objectKey().equals(object.key()) && object.length() == session.size();
         return same ? Optional.empty()
                 : Optional.of(GraphErrors.invalidRequest("The completed upload does not match its session."));
+    }
+
+    /** Where a session's remainder objects are written: a command cannot name another object as one. */
+    public static String remainderPrefix(UploadSession session) {
+        return session.tenantId() + "/sessions/" + session.sessionId() + "/";
     }
 
     private static boolean present(String value) {

@@ -22,8 +22,9 @@ final class DeletionRequests {
     }
 
     /**
-     * Asks for what {@code session} leaves in S3 to go: its multipart upload aborted (unless {@code completed}: then
-     * it is the attachment's object) and its remainder object deleted.
+     * Asks for what {@code session} leaves in S3 to go: unless {@code completed} (then it is the attachment's
+     * object), its multipart upload aborted and the object it may have been completed into (by a front that died
+     * before its command) deleted; and its remainder object.
      */
     void sessionLeftovers(UploadSession session, boolean completed, long timestamp) {
         if (!completed) {
@@ -31,6 +32,7 @@ final class DeletionRequests {
             context.forward(new Record<>(upload.key(), new ObjectDeletion(ObjectDeletion.SCHEMA_VERSION,
                     session.tenantId(), session.attachmentId(), upload, ObjectDeletion.SESSION_ENDED,
                     session.uploadId()), timestamp), AttachmentTopology.DELETIONS_SINK);
+            request(session.tenantId(), session.attachmentId(), upload, ObjectDeletion.SESSION_ENDED, timestamp);
         }
         remainder(session, session.remainder(), timestamp);
     }

@@ -30,8 +30,13 @@ import dev.attache.schemas.session.UploadSession;
  */
 final class UploadSessionCommands {
 
-    /** Sessions are dropped this long after they expired by the fronts' clocks: room for a skewed clock. */
-    static final long EXPIRY_SLACK_MILLIS = 60_000L;
+    /**
+     * Sessions are dropped this long after they expired by the fronts' clocks. Slices are judged on the front's
+     * {@code receivedAt}, never on this; the slack is far longer than any command takes to reach the log after it was
+     * received, so no command can find its session dropped early in one run and still there in a replay, where the
+     * punctuation may fire at other points of the log.
+     */
+    static final long EXPIRY_SLACK_MILLIS = 3_600_000L;
 
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, UploadSession> store;
@@ -177,7 +182,7 @@ final class UploadSessionCommands {
         outcomes.count(Outcome.REJECTED);
         SessionRemainder written = command.upload().remainder();
         if (session != null && written != null && !written.equals(session.remainder())
-                && written.key().startsWith(session.tenantId() + "/sessions/" + session.sessionId() + "/")) {
+                && written.key().startsWith(SessionRules.remainderPrefix(session))) {
             deletions.remainder(session, written, appendTime);
         }
         if (session == null || error == SessionRules.NOT_FOUND) {

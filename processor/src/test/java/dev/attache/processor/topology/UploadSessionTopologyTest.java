@@ -103,7 +103,7 @@ class UploadSessionTopologyTest {
         assertThat(open(T0).session().received()).isZero();
         AttachmentReply first = remainder(0, 4 * MIB, rkey("4194304-a"), T0.plusSeconds(1));
         AttachmentReply second = part(4 * MIB, 8 * MIB, 1, 8 * MIB, T0.plusSeconds(2));
-        AttachmentReply done = last(8 * MIB, 2, MIB, T0.plusSeconds(3));
+        AttachmentReply done = last(8 * MIB, 302, MIB, T0.plusSeconds(3));
 
         assertThat(first.outcome()).isEqualTo(AttachmentReply.ADVANCED);
         assertThat(first.session().remainder().key()).isEqualTo(rkey("4194304-a"));
@@ -118,7 +118,7 @@ class UploadSessionTopologyTest {
         // kept, complete, for the last slice sent again
         UploadSession kept = h.sessions().get(3).value();
         assertThat(kept.complete()).isTrue();
-        assertThat(kept.parts()).extracting(SessionPart::number).containsExactly(1, 2);
+        assertThat(kept.parts()).extracting(SessionPart::number).containsExactly(1, 302);
     }
 
     @Test
@@ -169,6 +169,7 @@ class UploadSessionTopologyTest {
         assertThat(cancelled.outcome()).isEqualTo(AttachmentReply.DELETED);
         assertThat(h.deletionRequests()).extracting(ObjectDeletion::uploadId, d -> d.object().key())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("upload-1", KEY),
+                        org.assertj.core.groups.Tuple.tuple(null, KEY),
                         org.assertj.core.groups.Tuple.tuple(null, rkey("r")));
         List<org.apache.kafka.streams.test.TestRecord<String, UploadSession>> published = h.sessions();
         assertThat(published.get(published.size() - 1).value()).isNull();
@@ -205,7 +206,10 @@ class UploadSessionTopologyTest {
 
         assertThat(repeat.isReplay()).isTrue();
         assertThat(repeat.session().sessionId()).isEqualTo(first.session().sessionId());
-        assertThat(h.deletionRequests()).extracting(ObjectDeletion::uploadId).containsExactly("upload-2");
+        assertThat(h.deletionRequests()).extracting(ObjectDeletion::uploadId, d -> d.object().key())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("upload-2", Commands.TENANT + "/"
+                        + Commands.attachmentId(8)), org.assertj.core.groups.Tuple.tuple(null, Commands.TENANT + "/"
+                        + Commands.attachmentId(8)));
     }
 
     @Test
@@ -215,12 +219,12 @@ class UploadSessionTopologyTest {
         h.send(Commands.deleteEvent().build(), TopologyHarness.request(), T0.plusSeconds(2));
         assertThat(h.reply().outcome()).isEqualTo(AttachmentReply.DELETED);
 
-        AttachmentReply done = last(6 * MIB, 2, 3 * MIB, T0.plusSeconds(3));
+        AttachmentReply done = last(6 * MIB, 302, 3 * MIB, T0.plusSeconds(3));
 
         assertThat(done.error().status()).isEqualTo(404);
         assertThat(h.deletionRequests()).extracting(ObjectDeletion::uploadId, d -> d.object().key())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("upload-1", KEY),
-                        org.assertj.core.groups.Tuple.tuple(null, KEY));
+                        org.assertj.core.groups.Tuple.tuple(null, KEY), org.assertj.core.groups.Tuple.tuple(null, KEY));
         assertThat(h.attachments()).isEmpty();
     }
 }

@@ -60,10 +60,25 @@ public record UploadSession(int schemaVersion, String sessionId, String tenantId
         return received == size;
     }
 
-    /** The number the next S3 part gets. */
-    @JsonIgnore
-    public int nextPartNumber() {
-        return parts.size() + 1;
+    /**
+     * S3 part numbers come in blocks, one block per part: two attempts at the same part with other bytes (a retry
+     * racing its original) get other numbers, so neither overwrites the part the session records (S3 keeps the last
+     * upload of a number). 150 MiB in parts of at least 5 MiB is at most 31 parts: 31 blocks stay under S3's 10,000.
+     */
+    public static final int PART_NUMBER_BLOCK = 300;
+
+    /**
+     * The number of the next part, by the SHA-256 state after its bytes: the same bytes sent again get the same
+     * number (and S3 the same ETag), other bytes almost always another.
+     */
+    public int nextPartNumber(String digestAfter) {
+        return parts.size() * PART_NUMBER_BLOCK + 1 + Math.floorMod(digestAfter.hashCode(), PART_NUMBER_BLOCK);
+    }
+
+    /** Whether {@code number} is one the next part may have. */
+    public boolean nextPartMayBe(int number) {
+        int first = parts.size() * PART_NUMBER_BLOCK + 1;
+        return number >= first && number < first + PART_NUMBER_BLOCK;
     }
 
     /** How many bytes wait in the remainder object. */

@@ -84,7 +84,7 @@ final class UploadCommand implements Callable<Integer> {
     int parallel;
 
     @Option(names = "--slice-mib", paramLabel = "MIB", defaultValue = "8",
-            description = "Upload-session slice size in MiB (default: ${DEFAULT-VALUE}).")
+            description = "Upload-session slice size in MiB, 1 to 10 (default: ${DEFAULT-VALUE}).")
     int sliceMib;
 
     @Option(names = "--json", description = "One JSON line per file on stdout, no progress bar.")
@@ -92,8 +92,8 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallel < 1 || sliceMib < 1 || sliceMib > 60) {
-            throw new ParameterException(spec.commandLine(), "--parallel must be ≥ 1, --slice-mib 1 to 60");
+        if (parallel < 1 || sliceMib < 1 || sliceMib > 10) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be ≥ 1, --slice-mib 1 to 10");
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
