@@ -84,7 +84,8 @@ class BenchCommandIT {
                 assertThat(memory.contentBytes()).isEqualTo(pipeline.operations() * size);
             }
         }
-        assertThat(run.memory()).hasSize(SIZES.size() * CONCURRENCIES.size());
+        // and in the upload-session cell: one session in flight (eight is above this plan's highest concurrency)
+        assertThat(run.memory()).hasSize(SIZES.size() * CONCURRENCIES.size() + 1);
         for (int concurrency : CONCURRENCIES) {
             assertThat(run.measurements()).filteredOn(m -> m.target() == Target.RAW_KAFKA && m.loop() == Loop.CLOSED
                     && m.concurrency() == concurrency).singleElement()
@@ -99,6 +100,10 @@ class BenchCommandIT {
         int batchBytes = Target.BATCH_ITEMS * Target.BATCH_ITEM_BYTES;
         measured(run, Target.PIPELINE_BATCH, Loop.CLOSED, batchBytes, 1);
         measured(run, Target.RAW_S3_BATCH, Loop.CLOSED, batchBytes, 1);
+        // upload sessions of 40 MiB against S3 multipart uploads of the same bytes
+        measured(run, Target.PIPELINE_SESSION, Loop.CLOSED, Target.SESSION_BYTES, 1);
+        measured(run, Target.RAW_S3_MULTIPART, Loop.CLOSED, Target.SESSION_BYTES, 1);
+        assertThat(run.measurement(Target.PIPELINE_SESSION, Loop.CLOSED, Target.SESSION_BYTES, 4)).isEmpty();
         // the open loop runs at the largest size given, capped at the highest concurrency, for both targets
         for (Target target : List.of(Target.PIPELINE, Target.RAW_S3)) {
             Measurement open = measured(run, target, Loop.OPEN, 65536, 4);
@@ -109,7 +114,8 @@ class BenchCommandIT {
         assertThat(text).contains("<!-- bench:results:begin -->", "<!-- bench:results:end -->")
                 .contains(run.command())
                 .contains("### Closed loop: the pipeline against raw S3")
-                .contains("### Bulk: `Prefer: return=minimal` and `$batch`", "| pipeline, $batch | 20 × 64 KiB | 1 |")
+                .contains("### Bulk: `Prefer: return=minimal`, `$batch` and upload sessions",
+                        "| pipeline, $batch | 20 × 64 KiB | 1 |", "| pipeline, upload session | 40 MiB | 1 |")
                 .contains("| 1 KiB ", "| 64 KiB ")
                 .contains("![throughput and p99 against payload size](benchmarks.png)");
         assertThat(text.indexOf(run.command())).isGreaterThan(text.indexOf("<!-- bench:results:begin -->"));
