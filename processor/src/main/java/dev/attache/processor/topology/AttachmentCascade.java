@@ -13,18 +13,21 @@ import org.jboss.logging.Logger;
 
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.attachment.ObjectDeletion;
+import dev.attache.schemas.session.UploadSession;
 
 /**
  * Deletes the attachments of a deleted event, wherever the deletion came from (a Graph {@code DELETE} or a system of
  * record's tombstone): the records in the store, the records on {@code attachments} (tombstones, partitioned by event)
- * and the objects (deletion requests). All of it is in the caller's transaction; the objects go once it committed,
- * however many attachments the event had, without an S3 call on the stream thread.
+ * and the objects (deletion requests); and ends its upload sessions, whose bytes can never become attachments now. All
+ * of it is in the caller's transaction; the objects go once it committed, however many attachments the event had,
+ * without an S3 call on the stream thread.
  */
 final class AttachmentCascade {
 
     private static final Logger LOG = Logger.getLogger(AttachmentCascade.class);
 
     private final KeyValueStore<String, AttachmentRecord> attachments;
+    private final KeyValueStore<String, UploadSession> sessions;
     private final DeletionRequests deletions;
     private final ProcessorContext<String, Object> context;
 
@@ -32,6 +35,7 @@ final class AttachmentCascade {
         this.context = context;
         this.deletions = new DeletionRequests(context);
         this.attachments = context.getStateStore(AttachmentTopology.ATTACHMENTS_STORE);
+        this.sessions = context.getStateStore(AttachmentTopology.SESSIONS_STORE);
     }
 
     /**
@@ -44,11 +48,17 @@ final class AttachmentCascade {
             LOG.warnf("Not cascading the deletion of '%s': not an event key", eventKey);
             return;
         }
-        for (KeyValue<String, AttachmentRecord> attachment : scan(eventKey)) {
+        for (KeyValue<String, AttachmentRecord> attachment : scan(attachments, eventKey)) {
             attachments.delete(attachment.key);
             context.forward(new Record<>(attachment.key, null, timestamp), AttachmentTopology.ATTACHMENTS_SINK);
             deletions.request(attachment.value.tenantId(), attachment.value.attachmentId(),
                     attachment.value.object(), ObjectDeletion.EVENT_DELETED, timestamp);
+        }
+        for (KeyValue<String, UploadSession> session : scan(sessions, eventKey)) {
+            sessions.delete(session.key);
+            context.forward(new Record<>(session.key, null, timestamp), AttachmentTopology.SESSIONS_SINK);
+            // a complete session's object is its attachment's, deleted above
+            deletions.sessionLeftovers(session.value, session.value.complete(), timestamp);
         }
     }
 
@@ -62,10 +72,9 @@ final class AttachmentCascade {
      * Read in full before deleting any, so the scan never sees the store change under it. The prefix is
      * {@code AttachmentKeys.eventPrefix}: the event key and a separator no encoded id contains.
      */
-    private List<KeyValue<String, AttachmentRecord>> scan(String eventKey) {
-        List<KeyValue<String, AttachmentRecord>> found = new ArrayList<>();
-        try (KeyValueIterator<String, AttachmentRecord> scan = attachments.prefixScan(eventKey + '/',
-                new StringSerializer())) {
+    private static <V> List<KeyValue<String, V>> scan(KeyValueStore<String, V> store, String eventKey) {
+        List<KeyValue<String, V>> found = new ArrayList<>();
+        try (KeyValueIterator<String, V> scan = store.prefixScan(eventKey + '/', new StringSerializer())) {
             scan.forEachRemaining(found::add);
         }
         return found;

@@ -110,11 +110,11 @@ public final class AttachmentTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY_STORE),
                 Serdes.String(), new JsonSerde<>(Remembered.class)), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
-                Serdes.String(), JsonSerde.sessions()), PROCESSOR);
+                Serdes.String(), JsonSerde.sessions()), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(ATTACHMENTS_SINK, Topics.ATTACHMENTS, Serdes.String().serializer(), JsonSerde.records(),
                 new EventPartitioner<>(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(SESSIONS_SINK, Topics.UPLOAD_SESSIONS, Serdes.String().serializer(),
-                JsonSerde.sessions().serializer(), new EventPartitioner<>(), PROCESSOR);
+                JsonSerde.sessions().serializer(), new EventPartitioner<>(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(REPLIES_SINK, AddressedReply.TOPIC, Serdes.String().serializer(),
                 AddressedReply.serializer(), AddressedReply.PARTITION, PROCESSOR);
         // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object

@@ -274,7 +274,6 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         events.delete(key);
         context.forward(new Record<>(key, null, appendTime, OwnWrites.headers()), AttachmentTopology.EVENTS_SINK);
         cascade.deleteAttachmentsOf(key, appendTime);
-        sessions.endAllOf(command.tenantId(), command.eventId(), appendTime);
         outcomes.count(Outcome.DELETED);
         return AttachmentReply.eventDeleted(event);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -139,16 +138,6 @@ final class UploadSessionCommands {
         remove(session, session.complete(), appendTime);
         outcomes.count(Outcome.DELETED);
         return AttachmentReply.sessionCancelled(session);
-    }
-
-    /** Ends every session of an event being deleted: what they hold in S3 can never become an attachment. */
-    void endAllOf(String tenantId, String eventId, long timestamp) {
-        List<UploadSession> ended = new ArrayList<>();
-        try (KeyValueIterator<String, UploadSession> all = store.prefixScan(AttachmentKeys.eventPrefix(tenantId,
-                eventId), new StringSerializer())) {
-            all.forEachRemaining(entry -> ended.add(entry.value));
-        }
-        ended.forEach(session -> remove(session, session.complete(), timestamp));
     }
 
     /**

@@ -227,4 +227,21 @@ class UploadSessionTopologyTest {
                         org.assertj.core.groups.Tuple.tuple(null, KEY), org.assertj.core.groups.Tuple.tuple(null, KEY));
         assertThat(h.attachments()).isEmpty();
     }
+
+    @Test
+    void anEventDeletedByItsSystemOfRecordEndsItsSessionsToo() {
+        open(T0);
+        part(0, 6 * MIB, 1, 6 * MIB, T0.plusSeconds(1));
+        remainder(6 * MIB, 7 * MIB, rkey("r"), T0.plusSeconds(2));
+
+        h.unpublish(Commands.TENANT, Commands.EVENT);
+
+        assertThat(h.deletionRequests()).extracting(ObjectDeletion::uploadId, d -> d.object().key())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("upload-1", KEY),
+                        org.assertj.core.groups.Tuple.tuple(null, KEY),
+                        org.assertj.core.groups.Tuple.tuple(null, rkey("r")));
+        List<org.apache.kafka.streams.test.TestRecord<String, UploadSession>> published = h.sessions();
+        assertThat(published.get(published.size() - 1).value()).as("the session's tombstone").isNull();
+        assertThat(remainder(7 * MIB, 8 * MIB, rkey("late"), T0.plusSeconds(4)).error().status()).isEqualTo(404);
+    }
 }
