@@ -11,7 +11,8 @@ import dev.attache.schemas.kafka.AttachmentKeys;
 
 /**
  * Mirrors {@code calendar-events} into {@code events-store}: a value is put, a tombstone deletes the event and its
- * attachments (a system of record deleted it; for a Graph delete, the command did so already). Runs in
+ * attachments, and ends its upload sessions (a system of record deleted it; for a Graph delete, the command did so
+ * already). Runs in
  * the command processor's tasks (they share the stores), so an event and its commands are in one partition of one
  * task. Forwards only attachment tombstones.
  */
