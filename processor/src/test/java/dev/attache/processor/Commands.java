@@ -1,12 +1,17 @@
 package dev.attache.processor;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MimeTypes;
 
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
@@ -59,6 +64,8 @@ public final class Commands {
     public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 'I',
         'H', 'D', 'R'};
 
+    private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
+
     private int schemaVersion = AttachmentCommand.SCHEMA_VERSION;
     private String type = AttachmentCommand.TYPE_ADD;
     private String attachmentId = attachmentId(1);
@@ -74,7 +81,7 @@ public final class Commands {
     private String payload;
     private long length;
     private String sha256;
-    private String head;
+    private String detectedType;
     private Route route = new Route("v1.0", "me", USER, "events", null, null);
     private Principal principal = ME;
     private EventInput event;
@@ -134,9 +141,24 @@ public final class Commands {
         c.name = name;
         c.payload = AttachmentInput.PAYLOAD_CONTENT_BYTES;
         c.stored(content);
-        c.head = Base64.getEncoder().encodeToString(
-                Arrays.copyOf(content, Math.min(content.length, AttachmentCommand.HEAD_BYTES)));
+        c.detectedType = detected(content, name);
         return c;
+    }
+
+    /**
+     * What ingest-api detects for these bytes and this name (Tika's bundled registry, magic bytes then the name), so
+     * the commands here say what a front would.
+     */
+    public static String detected(byte[] content, String name) {
+        Metadata metadata = new Metadata();
+        if (name != null) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        }
+        try {
+            return TIKA.detect(new ByteArrayInputStream(content), metadata).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An itemAttachment whose item has {@code @odata.type} {@code itemType}. */
@@ -187,7 +209,7 @@ public final class Commands {
     public Commands reference(ReferenceFields value) { reference = value; return this; }
     public Commands payload(String value) { payload = value; return this; }
     public Commands length(long value) { length = value; return this; }
-    public Commands head(String value) { head = value; return this; }
+    public Commands detectedType(String value) { detectedType = value; return this; }
     public Commands principal(Principal value) { principal = value; return this; }
     public Commands eventInput(EventInput value) { event = value; return this; }
     public Commands idempotency(Idempotency value) { idempotency = value; return this; }
@@ -214,6 +236,6 @@ public final class Commands {
         AttachmentInput input = new AttachmentInput(odataType, name, contentType, isInline, contentId, itemType,
                 reference, payload);
         return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal, input,
-                object, head, event, idempotency, null);
+                object, detectedType, event, idempotency, null);
     }
 }

@@ -8,13 +8,12 @@ import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.graph.ODataTypes;
 import dev.attache.schemas.kafka.ContractJson;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A real {@code add} command as ingest-api writes it for a file of at least {@link AttachmentCommand#HEAD_BYTES}
- * bytes (the content's head included), so the Kafka baseline moves as many bytes per record as the pipeline does.
+ * A real {@code add} command as ingest-api writes it for a file (metadata, the object reference and the detected
+ * type; no content), so the Kafka baseline moves as many bytes per record as the pipeline does.
  */
 public final class CommandSizedRecord {
 
@@ -34,7 +33,7 @@ public final class CommandSizedRecord {
                         "application/pdf", false, null, null, null, AttachmentInput.PAYLOAD_CONTENT_BYTES),
                 new ObjectRef("attache", tenant + "/" + attachmentId, 1_048_576,
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                Base64.getEncoder().encodeToString(new byte[AttachmentCommand.HEAD_BYTES]));
+                "application/pdf");
         try {
             return ContractJson.MAPPER.writeValueAsBytes(command);
         } catch (JsonProcessingException e) {

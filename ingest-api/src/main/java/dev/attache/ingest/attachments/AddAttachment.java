@@ -1,7 +1,6 @@
 package dev.attache.ingest.attachments;
 
 import java.io.InputStream;
-import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -101,7 +100,7 @@ public class AddAttachment {
             ObjectRef object, RepeatMarks marks) {
         AttachmentCommand.Origin origin = Origins.of(caller, event);
         AttachmentCommand command = AttachmentCommand.add(origin, attachmentId, parsed.input(), object,
-                        parsed.head() == null ? null : Base64.getEncoder().encodeToString(parsed.head()))
+                        parsed.detectedType())
                 .withIdempotency(idempotency.idempotency(marks,
                         Fingerprints.attachment(origin, parsed.input(), object)));
 

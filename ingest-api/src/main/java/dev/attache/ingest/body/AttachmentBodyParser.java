@@ -17,10 +17,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 
 import dev.attache.schemas.graph.GraphErrorCodes;
+import dev.attache.ingest.detection.MediaTypeDetector;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.spool.SpoolDirectory;
 import dev.attache.ingest.spool.SpoolFile;
-import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.attachment.TextField;
@@ -85,7 +85,7 @@ public class AttachmentBodyParser {
                     if (!item && p.currentToken() != JsonToken.VALUE_STRING) {
                         throw Fields.wrongType("contentBytes", "a base64 string");
                     }
-                    spooled = spool(AttachmentCommand.HEAD_BYTES);
+                    spooled = spool(MediaTypeDetector.SNIFF_BYTES);
                     storedType = item ? "application/json" : "application/octet-stream";
                     fields.payload = item ? AttachmentInput.PAYLOAD_ITEM : AttachmentInput.PAYLOAD_CONTENT_BYTES;
                     if (item) {

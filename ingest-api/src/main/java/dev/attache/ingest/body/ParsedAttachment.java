@@ -1,5 +1,6 @@
 package dev.attache.ingest.body;
 
+import dev.attache.ingest.detection.MediaTypeDetector;
 import dev.attache.ingest.spool.SpooledContent;
 import dev.attache.schemas.attachment.AttachmentInput;
 
@@ -12,8 +13,10 @@ import dev.attache.schemas.attachment.AttachmentInput;
  */
 public record ParsedAttachment(AttachmentInput input, SpooledContent content, String storedType) {
 
-    /** The first bytes of a file's content, for type detection; null for other payloads. */
-    public byte[] head() {
-        return AttachmentInput.PAYLOAD_CONTENT_BYTES.equals(input.payload()) ? content.head() : null;
+    /** The media type of a file's content, detected from its first bytes and name; null for other payloads. */
+    public String detectedType() {
+        return AttachmentInput.PAYLOAD_CONTENT_BYTES.equals(input.payload())
+                ? MediaTypeDetector.detect(content.head(), input.name())
+                : null;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.CommandIds;
 import dev.attache.ingest.command.CommandNotAppendedException;
 import dev.attache.ingest.command.CommandOutcome;
+import dev.attache.ingest.detection.MediaTypeDetector;
 import dev.attache.ingest.error.GraphException;
 import dev.attache.ingest.representation.ODataUrls;
 import dev.attache.ingest.request.GraphResponse;
@@ -131,69 +131,99 @@ public class UploadUrlEndpoint {
     }
 
     private GraphResponse take(UploadSession session, ContentRange range, SpooledContent slice, String baseUrl) {
-        SessionDigest digest = SessionDigest.resume(session.digest());
-        try (InputStream in = slice.open()) {
-            digest.update(in);
-        } catch (IOException e) {
-            throw GraphException.unavailable("The slice could not be read back; nothing was saved. Retry.", 1, e);
-        }
-        String head = range.first() == 0 ? Base64.getEncoder().encodeToString(slice.head()) : null;
+        String detectedType = range.first() == 0
+                ? MediaTypeDetector.detect(slice.head(), session.attachment().name())
+                : null;
         boolean last = range.end() == session.size();
         long carried = session.remainderLength() + range.length();
         if (!last && carried < settings.partBytes()) {
-            return keepAsRemainder(session, range, slice, digest, head, carried);
+            return keepAsRemainder(session, range, slice, detectedType, carried);
         }
-        String state = digest.state();
-        if (last && store.exists(session.objectKey(), session.size())) {
-            // completed by a front that died before its command reached the log: only the command is missing
-            SessionPart done = new SessionPart(session.nextPartNumber(state), COMPLETED_ETAG, carried);
-            return finish(session, range, done, state, digest.finish(), head, baseUrl);
-        }
-        SessionPart part = uploadPart(session, slice, carried, session.nextPartNumber(state));
-        if (!last) {
+        // a part but the last ends on a digest block, so the digest state saved after it holds no content bytes
+        long partLength = last ? carried : carried - carried % UploadSession.DIGEST_BLOCK;
+        try (CutSlice cut = cut(session, slice, partLength)) {
+            SessionDigest digest = SessionDigest.resume(session.digest());
+            digest.update(cut.part());
+            if (last) {
+                return takeLast(session, range, cut.part(), digest.finish(), detectedType, baseUrl);
+            }
+            String state = digest.state();
+            SessionRemainder tail = cut.tail() == null ? null : keepTail(session, range, cut.tail());
+            SessionPart part = uploadPart(session, cut.part(), session.nextPartNumber(state));
             AttachmentReply reply = submit(AttachmentCommand.appendSlice(origin(session), session.attachmentId(),
-                    SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(), part, null,
-                            state, head)));
+                    SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(), part, tail,
+                            state, detectedType)), () -> deleteTail(tail));
             return GraphResponse.json(200, SessionAnswers.status(reply.session()));
+        } catch (IOException e) {
+            throw GraphException.unavailable("The slice could not be read back; nothing was saved. Retry.", 1, e);
         }
-        complete(session, part);
-        return finish(session, range, part, state, digest.finish(), head, baseUrl);
     }
 
-    /** The multipart upload is the attachment's object now: the processor decides it as any POST. */
-    private GraphResponse finish(UploadSession session, ContentRange range, SessionPart part, String state,
-            String sha256, String head, String baseUrl) {
+    /**
+     * The last part, numbered by the content's hash (the digest state after it would hold content): uploaded and the
+     * upload completed, or found completed by a front that died before its command reached the log.
+     */
+    private GraphResponse takeLast(UploadSession session, ContentRange range, SpooledContent bytes, String sha256,
+            String detectedType, String baseUrl) {
+        int number = session.nextPartNumber(sha256);
+        SessionPart part;
+        if (store.exists(session.objectKey(), session.size())) {
+            part = new SessionPart(number, COMPLETED_ETAG, bytes.length());
+        } else {
+            part = uploadPart(session, bytes, number);
+            complete(session, part);
+        }
         ObjectRef object = new ObjectRef(session.bucket(), session.objectKey(), session.size(), sha256);
-        String firstBytes = session.head() != null ? session.head() : head;
+        String type = session.detectedType() != null ? session.detectedType() : detectedType;
         // not appended: the object stays for the same slice sent again (it finds it complete) or for the sweep
         submit(AttachmentCommand.completeUploadSession(origin(session), session.attachmentId(), session.attachment(),
-                object, firstBytes, SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(),
-                        part, null, state, head)));
+                object, type, SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(),
+                        part, null, null, detectedType)));
         return created(baseUrl, session);
     }
 
     /** Too few bytes for a part yet: the remainder and this slice become the new remainder object. */
     private GraphResponse keepAsRemainder(UploadSession session, ContentRange range, SpooledContent slice,
-            SessionDigest digest, String head, long carried) {
-        // a new key each time: the old remainder stays whole until the processor has taken this one
-        String key = session.tenantId() + "/sessions/" + session.sessionId() + "/" + range.end() + "-"
-                + CommandIds.next();
-        try (SpooledContent joined = withRemainder(session, slice)) {
-            store.putRemainder(joined, key);
+            String detectedType, long carried) {
+        String key = remainderKey(session, range);
+        try (CutSlice joined = cut(session, slice, carried)) {
+            store.putRemainder(joined.part(), key);
         } catch (StoreFailedException e) {
             throw storeUnavailable(e);
         }
         AttachmentReply reply = submit(AttachmentCommand.appendSlice(origin(session), session.attachmentId(),
                 SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(), null,
-                        new SessionRemainder(key, carried), digest.state(), head)), () -> store.delete(key));
+                        new SessionRemainder(key, carried), null, detectedType)), () -> store.delete(key));
         return GraphResponse.json(200, SessionAnswers.status(reply.session()));
     }
 
-    /** The next part, numbered {@code number}: the remainder, if any, then this slice. */
-    private SessionPart uploadPart(UploadSession session, SpooledContent slice, long carried, int number) {
-        try (SpooledContent joined = withRemainder(session, slice)) {
-            String etag = store.uploadPart(session.objectKey(), session.uploadId(), number, joined);
-            return new SessionPart(number, etag, carried);
+    /** The bytes after a part, fewer than a digest block, kept as the new remainder object. */
+    private SessionRemainder keepTail(UploadSession session, ContentRange range, SpooledContent tail) {
+        String key = remainderKey(session, range);
+        try {
+            store.putRemainder(tail, key);
+        } catch (StoreFailedException e) {
+            throw storeUnavailable(e);
+        }
+        return new SessionRemainder(key, tail.length());
+    }
+
+    private void deleteTail(SessionRemainder tail) {
+        if (tail != null) {
+            store.delete(tail.key());
+        }
+    }
+
+    /** A new key each time: the old remainder stays whole until the processor has taken the new one. */
+    private static String remainderKey(UploadSession session, ContentRange range) {
+        return session.tenantId() + "/sessions/" + session.sessionId() + "/" + range.end() + "-" + CommandIds.next();
+    }
+
+    /** Uploads {@code bytes} as the part numbered {@code number}. */
+    private SessionPart uploadPart(UploadSession session, SpooledContent bytes, int number) {
+        try {
+            String etag = store.uploadPart(session.objectKey(), session.uploadId(), number, bytes);
+            return new SessionPart(number, etag, bytes.length());
         } catch (StoreFailedException e) {
             throw storeUnavailable(e);
         }
@@ -215,35 +245,56 @@ public class UploadUrlEndpoint {
     }
 
     /**
-     * The remainder object's bytes then the slice's, in one spool file (with a known length, for S3); the slice itself
-     * when there is no remainder. The caller closes it: closing the slice itself twice is harmless.
+     * The remainder object's bytes then the slice's, cut after {@code partLength} bytes: the part, and the tail after
+     * it (null when there is none). The slice itself when it is the whole part. The caller closes both: closing the
+     * slice itself twice is harmless.
      */
-    private SpooledContent withRemainder(UploadSession session, SpooledContent slice) throws StoreFailedException {
-        if (session.remainder() == null) {
-            return slice;
+    private CutSlice cut(UploadSession session, SpooledContent slice, long partLength) {
+        if (session.remainder() == null && slice.length() == partLength) {
+            return new CutSlice(slice, null);
         }
-        try (SpoolFile joined = spool.create(0)) {
-            OutputStream out = joined.content();
-            try (InputStream remainder = store.open(new ObjectRef(session.bucket(), session.remainder().key(),
-                    session.remainder().length(), null)); InputStream in = slice.open()) {
-                remainder.transferTo(out);
-                in.transferTo(out);
+        long total = session.remainderLength() + slice.length();
+        try (SpoolFile part = spool.create(0); SpoolFile tail = spool.create(0)) {
+            byte[] buffer = new byte[COPY_BUFFER];
+            long[] written = {0};
+            try (InputStream remainder = session.remainder() == null ? InputStream.nullInputStream()
+                    : store.open(new ObjectRef(session.bucket(), session.remainder().key(),
+                            session.remainder().length(), null)); InputStream in = slice.open()) {
+                copy(remainder, part.content(), tail.content(), partLength, buffer, written);
+                copy(in, part.content(), tail.content(), partLength, buffer, written);
             }
-            SpooledContent content = joined.finish();
-            if (content.length() != session.remainderLength() + slice.length()) {
-                content.close();
-                throw new StoreFailedException(new IOException("the remainder object has " + (content.length()
+            if (written[0] != total) {
+                throw new StoreFailedException(new IOException("the remainder object has " + (written[0]
                         - slice.length()) + " bytes, not " + session.remainderLength()));
             }
-            return content;
+            SpooledContent head = part.finish();
+            try {
+                return new CutSlice(head, total > partLength ? tail.finish() : null);
+            } catch (IOException e) {
+                head.close();
+                throw e;
+            }
         } catch (IOException e) {
-            throw new StoreFailedException(e);
+            throw storeUnavailable(new StoreFailedException(e));
+        } catch (StoreFailedException e) {
+            throw storeUnavailable(e);
+        }
+    }
+
+    /** Copies {@code in}: bytes before offset {@code cut} (counted in {@code written}) to {@code first}, the rest on. */
+    private static void copy(InputStream in, OutputStream first, OutputStream rest, long cut, byte[] buffer,
+            long[] written) throws IOException {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            int toFirst = (int) Math.max(0, Math.min(n, cut - written[0]));
+            first.write(buffer, 0, toFirst);
+            rest.write(buffer, toFirst, n - toFirst);
+            written[0] += n;
         }
     }
 
     /** Spools exactly {@code length} bytes of {@code body}; fewer or more is the client's error. */
     private SpooledContent receive(InputStream body, long length) {
-        try (SpoolFile file = spool.create(AttachmentCommand.HEAD_BYTES)) {
+        try (SpoolFile file = spool.create(MediaTypeDetector.SNIFF_BYTES)) {
             OutputStream out = file.content();
             byte[] buffer = new byte[COPY_BUFFER];
             long received = 0;

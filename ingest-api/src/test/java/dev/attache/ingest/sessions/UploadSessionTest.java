@@ -303,6 +303,32 @@ class UploadSessionTest {
     }
 
     @Test
+    void slicesOfAnyLengthArePartsCutOnDigestBlocksSoNoSessionStateHoldsContent() throws Exception {
+        UserWithEvent user = UserWithEvent.create();
+        byte[] content = UploadSessions.bytes(17 * MIB + 5, 17);
+        String url = UploadSessions.uploadUrl(user, "odd.png", content.length);
+        int slice = 3 * MIB + 13;
+
+        String id = UploadSessions.attachmentId(UploadSessions.putAll(url, content, slice).header("Location"));
+
+        assertThat(StackClients.sha256(StackClients.read(user.tenant() + "/" + id)))
+                .isEqualTo(StackClients.sha256(content));
+        // the sessions as published after each slice: every saved digest is a bare state, every tail under a block
+        List<dev.attache.schemas.session.UploadSession> published = StackClients.records(
+                dev.attache.schemas.kafka.Topics.UPLOAD_SESSIONS, json -> json.contains(
+                user.tenant()) && json.contains("\"odd.png\"")).stream().map(UploadSessions::session).toList();
+        assertThat(published).isNotEmpty().allSatisfy(session -> {
+            if (session.digest() != null) {
+                assertThat(java.util.Base64.getDecoder().decode(session.digest())).hasSize(53);
+            }
+            assertThat(session.detectedType()).isIn(null, "image/png");
+        });
+        assertThat(published).anySatisfy(session -> assertThat(session.remainderLength()).isBetween(1L, 63L));
+        assertThat(given().auth().oauth2(user.token()).get(user.attachments("v1.0") + "/" + id)
+                .jsonPath().getString("contentType")).isEqualTo("image/png");
+    }
+
+    @Test
     void twoSessionsOnOneEventRunInParallel() throws Exception {
         UserWithEvent user = UserWithEvent.create();
         byte[] first = UploadSessions.bytes(7 * MIB, 8);

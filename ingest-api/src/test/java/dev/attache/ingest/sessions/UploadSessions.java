@@ -71,14 +71,17 @@ final class UploadSessions {
     static UploadSession published(String tenant, String name) {
         return StackClients.findRecord(Topics.UPLOAD_SESSIONS, json -> json.contains(tenant)
                         && json.contains("\"" + name + "\""), Duration.ofSeconds(10))
-                .map(r -> {
-                    try {
-                        return ContractJson.MAPPER.readValue(r.value(), UploadSession.class);
-                    } catch (java.io.IOException e) {
-                        throw new AssertionError(e);
-                    }
-                })
+                .map(UploadSessions::session)
                 .orElseThrow(() -> new AssertionError("no session " + name + " on " + Topics.UPLOAD_SESSIONS));
+    }
+
+    /** The session a record of {@code upload-sessions} holds. */
+    static UploadSession session(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        try {
+            return ContractJson.MAPPER.readValue(record.value(), UploadSession.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**

@@ -106,15 +106,7 @@ public final class StackClients {
      */
     public static Optional<ConsumerRecord<String, byte[]>> findRecord(String topic, Predicate<String> match,
             Duration timeout) {
-        Properties config = StackConfig.adminClient();
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = fromBeginning(topic)) {
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -125,5 +117,43 @@ public final class StackClients {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * Every committed record on {@code topic} whose value satisfies {@code match}, from the beginning to the end the
+     * topic had when called, in each partition's order.
+     */
+    public static List<ConsumerRecord<String, byte[]>> records(String topic, Predicate<String> match) {
+        try (KafkaConsumer<String, byte[]> consumer = fromBeginning(topic)) {
+            java.util.Set<TopicPartition> partitions = consumer.assignment();
+            java.util.Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end in 30 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && match.test(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        found.add(r);
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /** A {@code read_committed} consumer of every partition of {@code topic}, at its beginning; the caller closes it. */
+    private static KafkaConsumer<String, byte[]> fromBeginning(String topic) {
+        Properties config = StackConfig.adminClient();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 }

@@ -5,7 +5,6 @@ import static dev.attache.processor.rules.InvalidAttachment.invalid;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -76,7 +75,7 @@ public final class AttachmentRules {
         rejectMalformedText(in);
         int size = size(command.object());
         Specific specific = switch (kind) {
-            case FILE -> file(command, name);
+            case FILE -> file(command);
             case ITEM -> item(in);
             case REFERENCE -> reference(command);
         };
@@ -142,13 +141,12 @@ public final class AttachmentRules {
         return (int) object.length();
     }
 
-    private static Specific file(AttachmentCommand command, String name) {
+    private static Specific file(AttachmentCommand command) {
         AttachmentInput in = command.attachment();
         if (!AttachmentInput.PAYLOAD_CONTENT_BYTES.equals(in.payload())) {
             throw invalid("contentBytes is required for a fileAttachment.");
         }
-        byte[] head = command.head() == null ? new byte[0] : Base64.getDecoder().decode(command.head());
-        String contentType = ContentTypes.resolve(in.contentType(), head, name);
+        String contentType = ContentTypes.resolve(in.contentType(), command.detectedType());
         return new Specific(contentType, in.contentId(), null, null);
     }
 

@@ -1,6 +1,5 @@
 package dev.attache.processor.rules;
 
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
@@ -134,8 +133,8 @@ final class CommandShape {
         if (command.object() == null || command.object().length() < 0) {
             return Optional.of("object is required");
         }
-        if (command.head() != null && !isBase64(command.head())) {
-            return Optional.of("head is not base64");
+        if (command.detectedType() != null && !ContentTypes.isMediaType(command.detectedType())) {
+            return Optional.of("detectedType is not a media type");
         }
         return Optional.empty();
     }
@@ -162,14 +161,5 @@ final class CommandShape {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static boolean isBase64(String value) {
-        try {
-            Base64.getDecoder().decode(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

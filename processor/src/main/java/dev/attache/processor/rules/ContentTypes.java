@@ -2,13 +2,9 @@ package dev.attache.processor.rules;
 
 import static dev.attache.processor.rules.InvalidAttachment.invalid;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypeException;
@@ -16,19 +12,18 @@ import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.mime.MimeTypesFactory;
 
 /**
- * A file attachment's content type: the declared one when it fits the content, else the one Apache Tika detects
- * from the first bytes and the name.
+ * A file attachment's content type: the declared one when it fits the content, else the one the front detected
+ * from the first bytes and the name (Apache Tika). The front detects, because the log must not carry content bytes;
+ * the processor judges the declaration against the detection, so a replay decides from the command alone.
  *
- * <p>Detection uses Tika core's bundled type registry (magic bytes, then the name's glob), loaded explicitly with
- * {@code mimetype-aliases.xml} beside this class, rather than {@code MimeTypes.getDefaultMimeTypes()} or the
- * service-loaded default detector: those also merge any {@code custom-mimetypes.xml} found on the classpath, and the
- * answer must depend only on the command and this build. (A Tika upgrade can still change an inferred type: a replay
- * compares records made by one build.)
+ * <p>The type registry (supertypes, aliases such as {@code image/jpg}) is Tika core's bundled one, loaded explicitly
+ * with {@code mimetype-aliases.xml} beside this class, rather than {@code MimeTypes.getDefaultMimeTypes()}: that also
+ * merges any {@code custom-mimetypes.xml} found on the classpath, and the answer must depend only on the command and
+ * this build.
  */
 public final class ContentTypes {
 
-    private static final MimeTypes TYPES = load();
-    private static final MediaTypeRegistry REGISTRY = TYPES.getMediaTypeRegistry();
+    private static final MediaTypeRegistry REGISTRY = load().getMediaTypeRegistry();
 
     private ContentTypes() {
     }
@@ -37,11 +32,15 @@ public final class ContentTypes {
      * The content type to record for a file.
      *
      * @param declared the client's {@code contentType}, or null
-     * @param head the first bytes of the content (may be empty)
-     * @param name the attachment's name, a hint for detection
+     * @param detectedType what the front detected, or null when it could not tell
+     * @throws InvalidAttachment when the declaration is no media type or contradicts the content
      */
-    public static String resolve(String declared, byte[] head, String name) {
-        MediaType detected = detect(head, name);
+    public static String resolve(String declared, String detectedType) {
+        MediaType detected = detectedType == null ? MediaType.OCTET_STREAM : MediaType.parse(detectedType);
+        if (detected == null) {
+            // CommandShape refuses such a command before the rules see it
+            throw new IllegalArgumentException("detectedType is no media type: " + detectedType);
+        }
         if (declared == null) {
             return detected.toString();
         }
@@ -56,18 +55,9 @@ public final class ContentTypes {
         return declared;
     }
 
-    /** What Tika makes of {@code head} and {@code name}; {@code application/octet-stream} when it cannot tell. */
-    public static MediaType detect(byte[] head, String name) {
-        Metadata metadata = new Metadata();
-        if (name != null) {
-            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-        }
-        try {
-            return TYPES.detect(new ByteArrayInputStream(head), metadata);
-        } catch (IOException e) {
-            // a byte array cannot fail to read
-            throw new UncheckedIOException(e);
-        }
+    /** Whether {@code value} is a media type a front may have detected. */
+    public static boolean isMediaType(String value) {
+        return MediaType.parse(value) != null;
     }
 
     private static MimeTypes load() {

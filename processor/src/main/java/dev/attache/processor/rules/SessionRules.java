@@ -125,8 +125,9 @@ public final class SessionRules {
             return new Slice.Refused(NOT_FOUND);
         }
         SessionStep step = command.upload();
-        if (step.from() == null || step.to() == null || step.digest() == null) {
-            return new Slice.Refused(GraphErrors.invalidRequest("A slice needs its range and digest."));
+        if (step.from() == null || step.to() == null || (step.part() != null && !last && step.digest() == null)) {
+            return new Slice.Refused(GraphErrors.invalidRequest("A slice needs its range, and its digest when it"
+                    + " completes a part but the last."));
         }
         long from = step.from();
         long to = step.to();
@@ -148,7 +149,8 @@ public final class SessionRules {
         SessionPart part = step.part();
         SessionRemainder remainder = step.remainder();
         boolean consistent = part != null
-                ? remainder == null && session.nextPartMayBe(part.number()) && part.length() == carried
+                ? session.nextPartMayBe(part.number()) && partFits(part, remainder, carried, last)
+                        && (remainder == null || remainder.key().startsWith(remainderPrefix(session)))
                 : !last && remainder != null && remainder.length() == carried
                         && remainder.key().startsWith(remainderPrefix(session));
         if (!consistent) {
@@ -159,8 +161,10 @@ public final class SessionRules {
         if (part != null) {
             parts.add(part);
         }
-        String head = session.head() != null ? session.head() : step.head();
-        UploadSession next = session.advanced(to, parts, remainder, step.digest(), head);
+        String detectedType = session.detectedType() != null ? session.detectedType() : step.detectedType();
+        // the last part's state would hold content: its slice carries none, and the session keeps the one before
+        String digest = part != null && !last ? step.digest() : session.digest();
+        UploadSession next = session.advanced(to, parts, remainder, digest, detectedType);
         SessionRemainder obsolete = Objects.equals(session.remainder(), remainder) ? null : session.remainder();
         return new Slice.Taken(next, obsolete);
     }
@@ -177,6 +181,20 @@ public final class SessionRules {
                 && session.objectKey().equals(object.key()) && object.length() == session.size();
         return same ? Optional.empty()
                 : Optional.of(GraphErrors.invalidRequest("The completed upload does not match its session."));
+    }
+
+    /**
+     * Whether a part and the tail kept after it account for the {@code carried} bytes: every byte once, and a part but
+     * the last cut at a multiple of SHA-256's block (the tail under one block), so the digest state after the parts
+     * holds no content.
+     */
+    private static boolean partFits(SessionPart part, SessionRemainder tail, long carried, boolean last) {
+        long tailLength = tail == null ? 0 : tail.length();
+        if (last) {
+            return tail == null && part.length() == carried;
+        }
+        return part.length() + tailLength == carried && part.length() % UploadSession.DIGEST_BLOCK == 0
+                && tailLength < UploadSession.DIGEST_BLOCK && (tail == null || tailLength > 0);
     }
 
     /** Where a session's remainder objects are written: a command cannot name another object as one. */

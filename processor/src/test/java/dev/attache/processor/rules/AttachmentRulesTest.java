@@ -447,8 +447,8 @@ class AttachmentRulesTest {
             assertThat(unprocessable(Commands.file("a.txt", MENU).tenant(null)).reason()).contains("tenantId");
             assertThat(unprocessable(Commands.file("a.txt", MENU).apiVersion("v2.0")).reason()).contains("apiVersion");
             assertThat(unprocessable(Commands.file("a.txt", MENU).payload("contentUrl")).reason()).contains("payload");
-            assertThat(unprocessable(Commands.file("a.txt", MENU).head("not base64!")).reason())
-                    .isEqualTo("head is not base64");
+            assertThat(unprocessable(Commands.file("a.txt", MENU).detectedType("not a type")).reason())
+                    .isEqualTo("detectedType is not a media type");
         }
 
         @Test

@@ -73,6 +73,44 @@ class SessionRulesTest {
     }
 
     @Test
+    void aPartEndsAtADigestBlockAndTheBytesAfterItWaitInATailSoTheDigestStateHoldsNoContent() {
+        UploadSession at4 = session(9 * MIB, 4 * MIB, new SessionRemainder(Commands.TENANT + "/sessions/s1/r",
+                4 * MIB));
+        long to = 8 * MIB + 100;
+        SessionRemainder tail = new SessionRemainder(Commands.TENANT + "/sessions/s1/t", 36);
+
+        Slice cut = SessionRules.take(at4, slice(4 * MIB, to, new SessionPart(1, "e1", 8 * MIB + 64), tail,
+                before()), false);
+        Slice uncut = SessionRules.take(at4, slice(4 * MIB, to, new SessionPart(1, "e1", 8 * MIB + 100), null,
+                before()), false);
+        Slice tailTooLong = SessionRules.take(at4, slice(4 * MIB, to, new SessionPart(1, "e1", 8 * MIB - 64),
+                new SessionRemainder(Commands.TENANT + "/sessions/s1/t", 164), before()), false);
+        Slice tailElsewhere = SessionRules.take(at4, slice(4 * MIB, to, new SessionPart(1, "e1", 8 * MIB + 64),
+                new SessionRemainder(Commands.TENANT + "/other/t", 36), before()), false);
+
+        UploadSession next = ((Slice.Taken) cut).next();
+        assertThat(next.received()).isEqualTo(to);
+        assertThat(next.remainder()).isEqualTo(tail);
+        assertThat(next.digest()).isEqualTo("AAAA");
+        assertThat(((Slice.Taken) cut).obsolete().key()).endsWith("/r");
+        assertThat(uncut).as("a part that is not the last ends at a multiple of 64").isInstanceOf(Slice.Refused.class);
+        assertThat(tailTooLong).isInstanceOf(Slice.Refused.class);
+        assertThat(tailElsewhere).isInstanceOf(Slice.Refused.class);
+    }
+
+    @Test
+    void aSliceKeptAsRemainderLeavesTheDigestOfThePartsAsItWas() {
+        UploadSession at8 = session(20 * MIB, 8 * MIB, null, new SessionPart(1, "e1", 8 * MIB)).advanced(8 * MIB,
+                List.of(new SessionPart(1, "e1", 8 * MIB)), null, "after-part-1", "text/plain");
+
+        Slice kept = SessionRules.take(at8, slice(8 * MIB, 9 * MIB, null, new SessionRemainder(Commands.TENANT
+                + "/sessions/s1/r", MIB), before()), false);
+
+        assertThat(((Slice.Taken) kept).next().digest()).isEqualTo("after-part-1");
+        assertThat(((Slice.Taken) kept).next().detectedType()).isEqualTo("text/plain");
+    }
+
+    @Test
     void aSliceElsewhereThanTheSessionIsOrOfTheWrongLengthIsRefused() {
         UploadSession at4 = session(9 * MIB, 4 * MIB, new SessionRemainder(Commands.TENANT + "/sessions/s1/r",
                 4 * MIB));
@@ -98,7 +136,7 @@ class SessionRulesTest {
         AttachmentCommand last = AttachmentCommand.completeUploadSession(ORIGIN, "a1", FILE,
                 new ObjectRef("attache", Commands.TENANT + "/a1", 9 * MIB, "c".repeat(64)), null,
                 SessionStep.slice("s1", before().toEpochMilli(), 8 * MIB, 9 * MIB, new SessionPart(302, "e2", MIB), null,
-                        "AAAA", null));
+                        null, null));
 
         Slice completes = SessionRules.take(at8, last, true);
         Slice notAsAnAppend = SessionRules.take(at8, slice(8 * MIB, 9 * MIB, new SessionPart(302, "e2", MIB), null,

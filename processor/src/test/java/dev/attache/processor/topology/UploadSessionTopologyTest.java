@@ -84,7 +84,7 @@ class UploadSessionTopologyTest {
 
     AttachmentReply remainder(long from, long to, String key, Instant at) {
         return send(AttachmentCommand.appendSlice(ORIGIN, ATTACHMENT, SessionStep.slice(SESSION, at.toEpochMilli(),
-                from, to, null, new SessionRemainder(key, to - from), "AAAA", from == 0 ? "AQID" : null)), at);
+                from, to, null, new SessionRemainder(key, to - from), "AAAA", from == 0 ? "application/octet-stream" : null)), at);
     }
 
     AttachmentReply part(long from, long to, int number, long length, Instant at) {
@@ -94,7 +94,7 @@ class UploadSessionTopologyTest {
 
     AttachmentReply last(long from, int number, long length, Instant at) {
         return send(AttachmentCommand.completeUploadSession(ORIGIN, ATTACHMENT, FILE,
-                new ObjectRef(Commands.BUCKET, KEY, SIZE, SHA), "AQID", SessionStep.slice(SESSION, at.toEpochMilli(),
+                new ObjectRef(Commands.BUCKET, KEY, SIZE, SHA), "application/octet-stream", SessionStep.slice(SESSION, at.toEpochMilli(),
                         from, SIZE, new SessionPart(number, "etag-" + number, length), null, "AAAA", null)), at);
     }
 

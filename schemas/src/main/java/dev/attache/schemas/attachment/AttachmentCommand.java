@@ -5,8 +5,9 @@ import dev.attache.schemas.session.SessionStep;
 
 /**
  * A command on the {@code attachment-commands} topic (schema {@code attachment-command.v1.json}). Small by design:
- * metadata, the object reference and at most {@link #HEAD_BYTES} bytes of content for type sniffing. Commands on an
- * event's attachments and on the event itself share the topic and the key, so they are processed in order.
+ * metadata, the object reference, and never a byte of content: the log is kept for audit, and deleting an attachment
+ * must erase its content (the front sniffs the type and sends the answer). Commands on an event's attachments and on
+ * the event itself share the topic and the key, so they are processed in order.
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param type {@link #TYPE_ADD}, {@link #TYPE_DELETE_ATTACHMENT}, {@link #TYPE_CREATE_EVENT},
@@ -20,14 +21,15 @@ import dev.attache.schemas.session.SessionStep;
  * @param principal who asked
  * @param attachment what the client sent
  * @param object where the payload is stored
- * @param head base64 of the first bytes of a file's content, or null
+ * @param detectedType for a file's {@code add}: the media type the front detected from the first bytes of the content
+ *     and the name, or null
  * @param event for {@code create-event}: the event as posted
  * @param idempotency for {@code add}, {@code create-event} and {@code open-upload-session}: how a repeat of the
  *     request is recognised, or null
  * @param upload for the upload-session commands, and for the {@code add} that completes a session: the step
  */
 public record AttachmentCommand(int schemaVersion, String type, String attachmentId, String tenantId, String eventId,
-        Route route, Principal principal, AttachmentInput attachment, ObjectRef object, String head,
+        Route route, Principal principal, AttachmentInput attachment, ObjectRef object, String detectedType,
         EventInput event, Idempotency idempotency, SessionStep upload) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -38,8 +40,6 @@ public record AttachmentCommand(int schemaVersion, String type, String attachmen
     public static final String TYPE_OPEN_UPLOAD_SESSION = "open-upload-session";
     public static final String TYPE_APPEND_SLICE = "append-slice";
     public static final String TYPE_CANCEL_UPLOAD_SESSION = "cancel-upload-session";
-    /** How much of a file's content the command carries for type detection. */
-    public static final int HEAD_BYTES = 4096;
 
     /**
      * What every command says of where it comes from: whose tenant, which event, the route the client used and who
@@ -50,9 +50,9 @@ public record AttachmentCommand(int schemaVersion, String type, String attachmen
 
     /** Adds an attachment whose payload is already stored as {@code object}. */
     public static AttachmentCommand add(Origin origin, String attachmentId, AttachmentInput attachment,
-            ObjectRef object, String head) {
+            ObjectRef object, String detectedType) {
         return new AttachmentCommand(SCHEMA_VERSION, TYPE_ADD, attachmentId, origin.tenantId(), origin.eventId(),
-                origin.route(), origin.principal(), attachment, object, head, null, null, null);
+                origin.route(), origin.principal(), attachment, object, detectedType, null, null, null);
     }
 
     public static AttachmentCommand deleteAttachment(Origin origin, String attachmentId) {
@@ -89,9 +89,9 @@ public record AttachmentCommand(int schemaVersion, String type, String attachmen
      * attachment, decided as any {@code add}.
      */
     public static AttachmentCommand completeUploadSession(Origin origin, String attachmentId,
-            AttachmentInput attachment, ObjectRef object, String head, SessionStep step) {
+            AttachmentInput attachment, ObjectRef object, String detectedType, SessionStep step) {
         return new AttachmentCommand(SCHEMA_VERSION, TYPE_ADD, attachmentId, origin.tenantId(), origin.eventId(),
-                origin.route(), origin.principal(), attachment, object, head, null, null, step);
+                origin.route(), origin.principal(), attachment, object, detectedType, null, null, step);
     }
 
     public static AttachmentCommand cancelUploadSession(Origin origin, String attachmentId, SessionStep step) {
@@ -102,6 +102,6 @@ public record AttachmentCommand(int schemaVersion, String type, String attachmen
     /** The same command, recognisable when it comes again as {@code idempotency} says. */
     public AttachmentCommand withIdempotency(Idempotency idempotency) {
         return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal,
-                attachment, object, head, event, idempotency, upload);
+                attachment, object, detectedType, event, idempotency, upload);
     }
 }

@@ -11,14 +11,16 @@ package dev.attache.schemas.session;
  * @param opened for {@code open-upload-session}: the session as opened (nothing received)
  * @param from for a slice: its first byte's offset
  * @param to for a slice: one past its last byte
- * @param part for a slice that completed an S3 part: the part (the remainder, if any, is in it)
- * @param remainder for a slice that did not: the new remainder object (the old remainder and this slice)
- * @param digest for a slice: the SHA-256 state after it
- * @param head for the first slice: base64 of the first bytes of the content
+ * @param part for a slice that completed an S3 part: the part (the old remainder, then this slice, cut at a multiple
+ *     of 64 bytes unless it is the last part)
+ * @param remainder the new remainder object: for a slice that completed no part, the old remainder and this slice;
+ *     for one that did, the fewer than 64 bytes after the part; else null
+ * @param digest for a slice that completed a part: the SHA-256 state after the session's parts
+ * @param detectedType for the first slice: the media type the front detected from its first bytes and the name
  * @param reason for {@code cancel-upload-session}: {@link #CANCELLED} or {@link #EXPIRED}
  */
 public record SessionStep(String sessionId, long receivedAt, UploadSession opened, Long from, Long to,
-        SessionPart part, SessionRemainder remainder, String digest, String head, String reason) {
+        SessionPart part, SessionRemainder remainder, String digest, String detectedType, String reason) {
 
     /** The client deleted the session. */
     public static final String CANCELLED = "cancelled";
@@ -30,8 +32,8 @@ public record SessionStep(String sessionId, long receivedAt, UploadSession opene
     }
 
     public static SessionStep slice(String sessionId, long receivedAt, long from, long to, SessionPart part,
-            SessionRemainder remainder, String digest, String head) {
-        return new SessionStep(sessionId, receivedAt, null, from, to, part, remainder, digest, head, null);
+            SessionRemainder remainder, String digest, String detectedType) {
+        return new SessionStep(sessionId, receivedAt, null, from, to, part, remainder, digest, detectedType, null);
     }
 
     public static SessionStep cancel(String sessionId, long receivedAt, String reason) {

@@ -26,13 +26,15 @@ import dev.attache.schemas.attachment.Route;
  * @param received how many bytes have been taken, from the start
  * @param parts the S3 parts uploaded so far, in order
  * @param remainder the bytes received after the last part, in an object of their own, or null
- * @param digest base64 of the SHA-256 state after {@code received} bytes (Bouncy Castle's encoded state), or null
- * @param head base64 of the first bytes of the content (for type detection), or null before any
+ * @param digest base64 of the SHA-256 state after the bytes in {@code parts} (Bouncy Castle's encoded state), or null
+ *     before the first part. Parts but the last end at a multiple of 64 bytes, SHA-256's block, so the state holds
+ *     no content bytes: the session is in the audited log, and its content must be erasable
+ * @param detectedType the media type the front detected from the first bytes and the name, or null before any
  */
 public record UploadSession(int schemaVersion, String sessionId, String tenantId, String eventId,
         String attachmentId, Route route, Principal principal, AttachmentInput attachment, long size,
         String expiresAt, String bucket, String objectKey, String uploadId, long received, List<SessionPart> parts,
-        SessionRemainder remainder, String digest, String head) {
+        SessionRemainder remainder, String digest, String detectedType) {
 
     public static final int SCHEMA_VERSION = 1;
     /**
@@ -47,11 +49,12 @@ public record UploadSession(int schemaVersion, String sessionId, String tenantId
         parts = parts == null ? List.of() : List.copyOf(parts);
     }
 
-    /** This session after a slice: the new received length, parts, remainder, digest and head. */
+    /** This session after a slice: the new received length, parts, remainder, digest and detected type. */
     public UploadSession advanced(long received, List<SessionPart> parts, SessionRemainder remainder, String digest,
-            String head) {
+            String detectedType) {
         return new UploadSession(schemaVersion, sessionId, tenantId, eventId, attachmentId, route, principal,
-                attachment, size, expiresAt, bucket, objectKey, uploadId, received, parts, remainder, digest, head);
+                attachment, size, expiresAt, bucket, objectKey, uploadId, received, parts, remainder, digest,
+                detectedType);
     }
 
     /** Whether every byte has been received: the multipart upload is complete, the attachment made. */
@@ -80,6 +83,9 @@ public record UploadSession(int schemaVersion, String sessionId, String tenantId
         int first = parts.size() * PART_NUMBER_BLOCK + 1;
         return number >= first && number < first + PART_NUMBER_BLOCK;
     }
+
+    /** SHA-256's block: parts but the last are cut at a multiple of it, so the saved digest state holds no bytes. */
+    public static final int DIGEST_BLOCK = 64;
 
     /** How many bytes wait in the remainder object. */
     @JsonIgnore
