@@ -4,6 +4,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 import dev.attache.processor.rules.Registry;
 import dev.attache.processor.rules.StoredAttachments;
@@ -12,9 +13,6 @@ import dev.attache.processor.topology.StoreAttachments;
 import dev.attache.processor.topology.StoreRegistry;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.event.CalendarEvent;
-import dev.attache.schemas.event.CalendarShare;
-import dev.attache.schemas.event.DirectoryEntry;
-import dev.attache.schemas.event.GroupMembership;
 import dev.attache.schemas.session.UploadSession;
 
 /**
@@ -49,13 +47,13 @@ final class PartitionStores {
                 QueryableStoreTypes.<String, UploadSession>keyValueStore()).withPartition(partition));
     }
 
+    /** The registry as it is now: reads answer with today's shares and memberships. */
     Registry registry() {
-        ReadOnlyKeyValueStore<String, CalendarShare> shares = streams.store(StoreQueryParameters
-                .fromNameAndType(AttachmentTopology.SHARES_STORE, QueryableStoreTypes.keyValueStore()));
-        ReadOnlyKeyValueStore<String, GroupMembership> memberships = streams.store(StoreQueryParameters
-                .fromNameAndType(AttachmentTopology.MEMBERSHIPS_STORE, QueryableStoreTypes.keyValueStore()));
-        ReadOnlyKeyValueStore<String, DirectoryEntry> directory = streams.store(StoreQueryParameters
-                .fromNameAndType(AttachmentTopology.DIRECTORY_STORE, QueryableStoreTypes.keyValueStore()));
-        return new StoreRegistry(shares, memberships, directory);
+        return new StoreRegistry(global(AttachmentTopology.SHARES_STORE), global(AttachmentTopology.MEMBERSHIPS_STORE),
+                global(AttachmentTopology.DIRECTORY_STORE), StoreRegistry.LATEST);
+    }
+
+    private <V> VersionedKeyValueStore<String, V> global(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, new VersionedStoreType<String, V>()));
     }
 }

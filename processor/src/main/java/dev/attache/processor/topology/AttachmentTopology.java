@@ -1,15 +1,19 @@
 package dev.attache.processor.topology;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.FailOnInvalidTimestamp;
 import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.kafka.CalendarEventSerde;
@@ -47,6 +51,8 @@ import dev.attache.processor.rules.IdempotencyRules.Remembered;
  */
 public final class AttachmentTopology {
 
+    /** How long a registry store keeps a replaced or deleted version: as long as the log it decides (forever). */
+    public static final Duration REGISTRY_HISTORY = Duration.ofDays(365L * 100);
     public static final String SOURCE = "attachment-commands-source";
     public static final String PROCESSOR = "attachment-command-processor";
     public static final String ATTACHMENTS_STORE = "attachments-store";
@@ -123,21 +129,28 @@ public final class AttachmentTopology {
         topology.addSink(EVENTS_SINK, Topics.CALENDAR_EVENTS, Serdes.String().serializer(), new CalendarEventSerde(),
                 BY_EVENT_KEY, PROCESSOR);
 
-        // Shares, memberships and directory entries are keyed by owner, group or name, not by event: no partitioning could put them next to
-        // an event's commands, so every instance keeps them all (small, rarely written). A global store restores
-        // from its topic directly, hence no changelog.
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHARES_STORE),
-                        Serdes.String(), new CalendarShareSerde()).withLoggingDisabled(),
-                SHARES_SOURCE, Serdes.String().deserializer(), new CalendarShareSerde(), Topics.CALENDAR_SHARES,
-                SHARES_UPDATER, () -> new GlobalStoreUpdater<>(SHARES_STORE));
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERSHIPS_STORE),
-                        Serdes.String(), new GroupMembershipSerde()).withLoggingDisabled(),
-                MEMBERSHIPS_SOURCE, Serdes.String().deserializer(), new GroupMembershipSerde(),
-                Topics.GROUP_MEMBERSHIPS, MEMBERSHIPS_UPDATER, () -> new GlobalStoreUpdater<>(MEMBERSHIPS_STORE));
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRECTORY_STORE),
-                        Serdes.String(), new DirectoryEntrySerde()).withLoggingDisabled(),
-                DIRECTORY_SOURCE, Serdes.String().deserializer(), new DirectoryEntrySerde(), Topics.USER_DIRECTORY,
-                DIRECTORY_UPDATER, () -> new GlobalStoreUpdater<>(DIRECTORY_STORE));
+        // Shares, memberships and directory entries are keyed by owner, group or name, not by event: no partitioning
+        // could put them next to an event's commands, so every instance keeps them all (small, rarely written). A
+        // global store restores from its topic directly, hence no changelog. Versioned, with their whole history: a
+        // command is decided with the registry as of its log-append time, live and in a replay alike.
+        topology.addGlobalStore(registryStore(SHARES_STORE, new CalendarShareSerde()), SHARES_SOURCE,
+                Serdes.String().deserializer(), new CalendarShareSerde(), Topics.CALENDAR_SHARES, SHARES_UPDATER,
+                () -> new GlobalStoreUpdater<>(SHARES_STORE));
+        topology.addGlobalStore(registryStore(MEMBERSHIPS_STORE, new GroupMembershipSerde()), MEMBERSHIPS_SOURCE,
+                Serdes.String().deserializer(), new GroupMembershipSerde(), Topics.GROUP_MEMBERSHIPS,
+                MEMBERSHIPS_UPDATER, () -> new GlobalStoreUpdater<>(MEMBERSHIPS_STORE));
+        topology.addGlobalStore(registryStore(DIRECTORY_STORE, new DirectoryEntrySerde()), DIRECTORY_SOURCE,
+                Serdes.String().deserializer(), new DirectoryEntrySerde(), Topics.USER_DIRECTORY, DIRECTORY_UPDATER,
+                () -> new GlobalStoreUpdater<>(DIRECTORY_STORE));
         return topology;
+    }
+
+    /**
+     * A registry store: versioned, keeping every version for {@link #REGISTRY_HISTORY} (the command log is kept
+     * forever, so a replay from its first command needs the registry's whole history), in day-long segments.
+     */
+    private static <V> StoreBuilder<VersionedKeyValueStore<String, V>> registryStore(String name, Serde<V> serde) {
+        return Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(name, REGISTRY_HISTORY,
+                Duration.ofDays(1)), Serdes.String(), serde).withLoggingDisabled();
     }
 }

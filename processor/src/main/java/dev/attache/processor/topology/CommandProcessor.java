@@ -21,7 +21,6 @@ import dev.attache.processor.rules.EventRules;
 import dev.attache.processor.rules.GraphErrors;
 import dev.attache.processor.rules.IdempotencyRules;
 import dev.attache.processor.rules.IdempotencyRules.Verdict;
-import dev.attache.processor.rules.Registry;
 import dev.attache.processor.topology.CommandOutcomes.Outcome;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentRecord;
@@ -49,7 +48,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, AttachmentRecord> attachments;
     private KeyValueStore<String, CalendarEvent> events;
-    private Registry registry;
+    private StoreRegistry registry;
     private AttachmentCascade cascade;
     private DeletionRequests deletions;
     private RememberedCreates remembered;
@@ -67,7 +66,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         this.events = context.getStateStore(AttachmentTopology.EVENTS_STORE);
         this.registry = new StoreRegistry(context.getStateStore(AttachmentTopology.SHARES_STORE),
                 context.getStateStore(AttachmentTopology.MEMBERSHIPS_STORE),
-                context.getStateStore(AttachmentTopology.DIRECTORY_STORE));
+                context.getStateStore(AttachmentTopology.DIRECTORY_STORE), StoreRegistry.LATEST);
         this.cascade = new AttachmentCascade(context);
         this.deletions = new DeletionRequests(context);
         this.remembered = new RememberedCreates(context.getStateStore(AttachmentTopology.IDEMPOTENCY_STORE));
@@ -117,7 +116,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             return AttachmentReply.created(stored);
         }
         AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
-                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
+                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry.at(appendTime),
+                Mode.WRITE);
         if (access != AccessRules.Verdict.ALLOWED) {
             if (command.upload() != null) {
                 sessions.completed(command, false, appendTime); // the last slice of a session: it ends here
@@ -169,7 +169,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
      */
     private AttachmentReply openUploadSession(AttachmentCommand command, long appendTime) {
         AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
-                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
+                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry.at(appendTime),
+                Mode.WRITE);
         if (access != AccessRules.Verdict.ALLOWED) {
             return sessions.refuseOpen(command, access.error(), appendTime);
         }
@@ -204,7 +205,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
      */
     private AttachmentReply deleteAttachment(AttachmentCommand command, long appendTime) {
         AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(),
-                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry, Mode.WRITE);
+                events.get(AttachmentKeys.eventKey(command.tenantId(), command.eventId())), registry.at(appendTime),
+                Mode.WRITE);
         if (access != AccessRules.Verdict.ALLOWED) {
             outcomes.count(Outcome.REJECTED);
             return AttachmentReply.rejected(command.attachmentId(), access.error());
@@ -227,7 +229,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private AttachmentReply createEvent(AttachmentCommand command, long appendTime) {
         String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
         // Decided first, as if new: it is pure, and a caller who may no longer create there gets no replay either.
-        EventDecision decision = EventRules.create(command, Instant.ofEpochMilli(appendTime), registry);
+        EventDecision decision = EventRules.create(command, Instant.ofEpochMilli(appendTime),
+                registry.at(appendTime));
         if (decision instanceof EventDecision.Rejected rejected) {
             outcomes.count(Outcome.REJECTED);
             return AttachmentReply.rejected(null, rejected.error());
@@ -266,7 +269,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         String key = AttachmentKeys.eventKey(command.tenantId(), command.eventId());
         CalendarEvent event = events.get(key);
         AccessRules.Verdict access = AccessRules.check(command.tenantId(), command.principal(), command.route(), event,
-                registry, Mode.WRITE);
+                registry.at(appendTime), Mode.WRITE);
         if (access != AccessRules.Verdict.ALLOWED) {
             outcomes.count(Outcome.REJECTED);
             return AttachmentReply.rejected(null, access.error());

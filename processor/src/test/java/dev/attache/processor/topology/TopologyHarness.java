@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -59,6 +60,12 @@ final class TopologyHarness implements AutoCloseable {
 
     static final byte[] CORRELATION = {0x3B, 0x00, (byte) 0x9A, 0x5C, 0x71, 0x0E, 0x42, (byte) 0xD1};
 
+    /**
+     * When the registry records a test publishes without a time were written: before any command of any test, so
+     * they are in force for all of them (lookups are as of each command's time).
+     */
+    static final Instant REGISTRY_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestInputTopic<String, AttachmentCommand> commands;
@@ -76,10 +83,12 @@ final class TopologyHarness implements AutoCloseable {
                 new CommandOutcomes(registry)), streamsConfig(stateDir));
         commands = driver.createInputTopic(Topics.ATTACHMENT_COMMANDS, new StringSerializer(), JsonSerde.commands());
         events = driver.createInputTopic(Topics.CALENDAR_EVENTS, new StringSerializer(), new CalendarEventSerde());
-        shares = driver.createInputTopic(Topics.CALENDAR_SHARES, new StringSerializer(), new CalendarShareSerde());
+        shares = driver.createInputTopic(Topics.CALENDAR_SHARES, new StringSerializer(), new CalendarShareSerde(),
+                REGISTRY_TIME, Duration.ZERO);
         memberships = driver.createInputTopic(Topics.GROUP_MEMBERSHIPS, new StringSerializer(),
-                new GroupMembershipSerde());
-        directory = driver.createInputTopic(Topics.USER_DIRECTORY, new StringSerializer(), new DirectoryEntrySerde());
+                new GroupMembershipSerde(), REGISTRY_TIME, Duration.ZERO);
+        directory = driver.createInputTopic(Topics.USER_DIRECTORY, new StringSerializer(), new DirectoryEntrySerde(),
+                REGISTRY_TIME, Duration.ZERO);
         eventsOut = driver.createOutputTopic(Topics.CALENDAR_EVENTS, new StringDeserializer(),
                 new ByteArrayDeserializer());
         deletionsOut = driver.createOutputTopic(Topics.OBJECT_DELETIONS, new StringDeserializer(),
@@ -134,6 +143,26 @@ final class TopologyHarness implements AutoCloseable {
                 share.granteeId()), share);
     }
 
+    /** The share granted at {@code at}. */
+    void share(CalendarShare share, Instant at) {
+        shares.pipeInput(new TestRecord<>(shareKey(share), share, at));
+    }
+
+    /** The share revoked at {@code at}: a tombstone. */
+    void unshare(CalendarShare share, Instant at) {
+        shares.pipeInput(new TestRecord<>(shareKey(share), null, at));
+    }
+
+    /** The membership ended at {@code at}: a tombstone. */
+    void unmember(GroupMembership membership, Instant at) {
+        memberships.pipeInput(new TestRecord<>(AttachmentKeys.membershipKey(membership.tenantId(),
+                membership.groupId(), membership.memberId()), null, at));
+    }
+
+    private static String shareKey(CalendarShare share) {
+        return AttachmentKeys.shareKey(share.tenantId(), share.ownerId(), share.calendarId(), share.granteeId());
+    }
+
     void member(GroupMembership membership) {
         assertConforms(ContractSchemas.MEMBERSHIP_V1, new GroupMembershipSerde().serialize(Topics.GROUP_MEMBERSHIPS,
                 membership));
@@ -150,9 +179,13 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The registry as the rules see it: the global stores. */
     StoreRegistry registry() {
-        return new StoreRegistry(driver.getKeyValueStore(AttachmentTopology.SHARES_STORE),
-                driver.getKeyValueStore(AttachmentTopology.MEMBERSHIPS_STORE),
-                driver.getKeyValueStore(AttachmentTopology.DIRECTORY_STORE));
+        return new StoreRegistry(versioned(AttachmentTopology.SHARES_STORE),
+                versioned(AttachmentTopology.MEMBERSHIPS_STORE), versioned(AttachmentTopology.DIRECTORY_STORE),
+                StoreRegistry.LATEST);
+    }
+
+    private <V> org.apache.kafka.streams.state.VersionedKeyValueStore<String, V> versioned(String name) {
+        return driver.getVersionedKeyValueStore(name);
     }
 
     /**

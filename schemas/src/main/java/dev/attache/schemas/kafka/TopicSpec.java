@@ -16,6 +16,12 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
      */
     public static final int MAX_COMMAND_BATCH_BYTES = 1024 * 1024 + 64 * 1024;
 
+    /** A registry topic's settings: every version kept, stamped by the broker. */
+    private static final Map<String, String> HISTORY = Map.of(
+            "message.timestamp.type", "LogAppendTime",
+            "retention.ms", "-1",
+            "cleanup.policy", "delete");
+
     /**
      * The topics with {@code partitions} partitions each.
      *
@@ -25,8 +31,10 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
      *   <li>replies are only useful while a request waits;</li>
      *   <li>attachments are the latest record per attachment;</li>
  *   <li>object deletions are a work queue: kept a week, long enough to outlast an S3 outage;</li>
-     *   <li>the registry topics (events, shares, memberships, directory) are the latest state per key. The events topic has
-     *       the commands' partition count: the processor reads both with one task per partition.</li>
+     *   <li>the registry topics (events, shares, memberships, directory) keep their whole history, with broker append
+     *       times, as the commands do: a command is decided with the registry as of its own append time, so a replay
+     *       needs every version the live processor could have seen (compaction would keep only the last). The events
+     *       topic has the commands' partition count: the processor reads both with one task per partition.</li>
      * </ul>
      */
     public static List<TopicSpec> all(int partitions) {
@@ -43,14 +51,10 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                         "cleanup.policy", "compact")),
                 new TopicSpec(Topics.UPLOAD_SESSIONS, partitions, Map.of(
                         "cleanup.policy", "compact")),
-                new TopicSpec(Topics.CALENDAR_EVENTS, partitions, Map.of(
-                        "cleanup.policy", "compact")),
-                new TopicSpec(Topics.CALENDAR_SHARES, 1, Map.of(
-                        "cleanup.policy", "compact")),
-                new TopicSpec(Topics.GROUP_MEMBERSHIPS, 1, Map.of(
-                        "cleanup.policy", "compact")),
-                new TopicSpec(Topics.USER_DIRECTORY, 1, Map.of(
-                        "cleanup.policy", "compact")),
+                new TopicSpec(Topics.CALENDAR_EVENTS, partitions, HISTORY),
+                new TopicSpec(Topics.CALENDAR_SHARES, 1, HISTORY),
+                new TopicSpec(Topics.GROUP_MEMBERSHIPS, 1, HISTORY),
+                new TopicSpec(Topics.USER_DIRECTORY, 1, HISTORY),
                 // a request is carried out within seconds; a week leaves room for a long S3 outage
                 new TopicSpec(Topics.OBJECT_DELETIONS, partitions, Map.of(
                         "retention.ms", Long.toString(7L * 24 * 3600 * 1000),
