@@ -230,12 +230,12 @@ public final class Commands {
     public AttachmentCommand build() {
         if (!AttachmentCommand.TYPE_ADD.equals(type)) {
             return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal, null,
-                    null, null, event, idempotency, null);
+                    null, null, event, idempotency, null, null);
         }
         ObjectRef object = new ObjectRef(BUCKET, tenantId + "/" + attachmentId, length, sha256);
         AttachmentInput input = new AttachmentInput(odataType, name, contentType, isInline, contentId, itemType,
                 reference, payload);
         return new AttachmentCommand(schemaVersion, type, attachmentId, tenantId, eventId, route, principal, input,
-                object, detectedType, event, idempotency, null);
+                object, detectedType, event, idempotency, null, null);
     }
 }

@@ -120,7 +120,7 @@ class ProcessorApplicationTest {
     @Test
     void theProducedTopologyIsTheSharedOne() {
         Topology shared = AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES),
-                new CommandOutcomes(new SimpleMeterRegistry()));
+                new CommandOutcomes(new SimpleMeterRegistry()), dev.attache.processor.audit.AuditSettings.unsigned());
 
         assertThat(topology.describe()).hasToString(shared.describe().toString());
     }

@@ -50,7 +50,9 @@ public class ServiceTokenKeys implements QuarkusTestResourceLifecycleManager {
             Path jwks = Files.createDirectories(Path.of("target", "service-jwt")).resolve("jwks.json");
             Files.writeString(jwks, new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
                     StandardCharsets.UTF_8);
-            return Map.of("mp.jwt.verify.publickey.location", jwks.toAbsolutePath().toString());
+            return Map.of("mp.jwt.verify.publickey.location", jwks.toAbsolutePath().toString(),
+                    "attache.audit.signing-key-file", auditKey(jwks.getParent(), "PRIVATE KEY", true),
+                    "attache.audit.public-key-file", auditKey(jwks.getParent(), "PUBLIC KEY", false));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -58,6 +60,21 @@ public class ServiceTokenKeys implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+    }
+
+    private static KeyPair auditPair;
+
+    /** The audit checkpoint key pair (Ed25519) made for the run, one half written as PEM; its path. */
+    private static String auditKey(Path dir, String label, boolean privateHalf) throws Exception {
+        if (auditPair == null) {
+            auditPair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        }
+        byte[] der = privateHalf ? auditPair.getPrivate().getEncoded() : auditPair.getPublic().getEncoded();
+        Path file = dir.resolve(privateHalf ? "audit-private.pem" : "audit-public.pem");
+        Files.writeString(file, "-----BEGIN " + label + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + label + "-----\n", StandardCharsets.US_ASCII);
+        return file.toAbsolutePath().toString();
     }
 
     /** The claims ingest-api signs for a call to {@code path} with {@code body}. */

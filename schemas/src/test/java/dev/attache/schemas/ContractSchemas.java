@@ -25,6 +25,8 @@ public final class ContractSchemas {
     public static final String DIRECTORY_V1 = "directory-entry.v1.json";
     public static final String DELETION_V1 = "object-deletion.v1.json";
     public static final String SESSION_V1 = "upload-session.v1.json";
+    public static final String AUDIT_ENTRY_V1 = "audit-entry.v1.json";
+    public static final String CHECKPOINT_V1 = "audit-checkpoint.v1.json";
 
     private static final String ID_PREFIX = "https://attache.dev/schemas/";
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
@@ -16,6 +15,7 @@ import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.Idempotency;
 import dev.attache.schemas.attachment.AttachmentInput;
 import dev.attache.schemas.attachment.ObjectRef;
+import dev.attache.schemas.attachment.Trace;
 import dev.attache.schemas.attachment.Principal;
 import dev.attache.schemas.attachment.ReferenceFields;
 import dev.attache.schemas.attachment.Route;
@@ -76,7 +76,8 @@ class CommandSizeTest {
         AttachmentCommand add = new AttachmentCommand(1, AttachmentCommand.TYPE_ADD, "q3Jm0V4x8bZQW1hKp2c7Yt9s",
                 "a77ac4e0-7e4a-4a11-8000-000000000001", "E".repeat(512), largestRoute(), largestPrincipal(), input,
                 new ObjectRef("attache", "t/q3Jm0V4x8bZQW1hKp2c7Yt9s", 3L << 20, "0".repeat(64)),
-                Base64.getEncoder().encodeToString(new byte[4096]), null, LARGEST_IDEMPOTENCY, null);
+                "application/" + "x".repeat(243), null, LARGEST_IDEMPOTENCY, null,
+                new Trace("r".repeat(128), "c".repeat(128)));
 
         assertFits(add);
     }
@@ -89,7 +90,7 @@ class CommandSizeTest {
                 time, time, longest(TextField.LINE), new EmailAddress(longest(TextField.LINE), longest(TextField.LINE)));
         AttachmentCommand create = new AttachmentCommand(1, AttachmentCommand.TYPE_CREATE_EVENT, null,
                 "a77ac4e0-7e4a-4a11-8000-000000000001", "E".repeat(512), largestRoute(), largestPrincipal(), null,
-                null, null, event, LARGEST_IDEMPOTENCY, null);
+                null, null, event, LARGEST_IDEMPOTENCY, null, null);
 
         assertFits(create);
     }

@@ -91,7 +91,7 @@ class KafkaTrustTest {
         AttachmentCommand forged = new AttachmentCommand(1, AttachmentCommand.TYPE_DELETE_ATTACHMENT, attachment,
                 tenant, event, new Route("v1.0", "me", oid, "events", null, null),
                 new Principal(Principal.DELEGATED, oid, null, List.of("Calendars.ReadWrite"), List.of()), null, null,
-                null, null, null, null);
+                null, null, null, null, null);
 
         assertThat(forge(client(null, null), forged)).as("no credentials").isNotNull();
         assertThat(forge(client(KafkaAccess.INGEST_API, "guessed"), forged)).as("a wrong password")

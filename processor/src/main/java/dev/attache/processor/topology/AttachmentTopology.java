@@ -22,6 +22,8 @@ import dev.attache.schemas.kafka.DirectoryEntrySerde;
 import dev.attache.schemas.kafka.GroupMembershipSerde;
 import dev.attache.schemas.kafka.JsonSerde;
 import dev.attache.schemas.kafka.Topics;
+import dev.attache.processor.audit.AuditSettings;
+import dev.attache.processor.audit.AuditTree;
 import dev.attache.processor.rules.IdempotencyRules.Remembered;
 
 /**
@@ -71,6 +73,10 @@ public final class AttachmentTopology {
 
     /** Creates that succeeded, remembered for their Idempotency-Key or as the original of an SDK retry. */
     public static final String IDEMPOTENCY_STORE = "idempotency-store";
+    /** Each task's audit tree (frontier and last checkpoint), keyed by its partition number. */
+    public static final String AUDIT_TREE_STORE = "audit-tree-store";
+    public static final String AUDIT_SINK = "attachment-audit-sink";
+    public static final String CHECKPOINTS_SINK = "audit-checkpoints-sink";
 
     public static final String SHARES_SOURCE = "calendar-shares-source";
     public static final String SHARES_UPDATER = "calendar-shares-updater";
@@ -95,19 +101,19 @@ public final class AttachmentTopology {
      * @param replyTopics the topics a command may ask its reply to be sent to (whole-name match)
      * @param outcomes counts what happened to each command
      */
-    public static Topology build(Pattern replyTopics, CommandOutcomes outcomes) {
+    public static Topology build(Pattern replyTopics, CommandOutcomes outcomes, AuditSettings audit) {
         Topology topology = new Topology();
         // The record timestamp is the broker's log-append time (the topic is LogAppendTime): lastModifiedDateTime
         // derives from it, so take it as is and fail on a record without one rather than invent a time. Earliest:
         // a new application id (a replay) must start from the first command.
         topology.addSource(AutoOffsetReset.earliest(), SOURCE, new FailOnInvalidTimestamp(),
                 Serdes.String().deserializer(), JsonSerde.commands(), Topics.ATTACHMENT_COMMANDS);
-        topology.addProcessor(PROCESSOR, () -> new CommandProcessor(replyTopics, outcomes), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new CommandProcessor(replyTopics, outcomes, audit), SOURCE);
         // The registry of events is read from its beginning: an event published before this application first ran
         // exists all the same.
         topology.addSource(AutoOffsetReset.earliest(), EVENTS_SOURCE, Serdes.String().deserializer(),
                 new CalendarEventSerde(), Topics.CALENDAR_EVENTS);
-        topology.addProcessor(EVENTS_REGISTRY, EventRegistryProcessor::new, EVENTS_SOURCE);
+        topology.addProcessor(EVENTS_REGISTRY, () -> new EventRegistryProcessor(audit), EVENTS_SOURCE);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATTACHMENTS_STORE),
                 Serdes.String(), JsonSerde.records()), PROCESSOR, EVENTS_REGISTRY);
@@ -126,6 +132,12 @@ public final class AttachmentTopology {
         // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object
         topology.addSink(DELETIONS_SINK, Topics.OBJECT_DELETIONS, Serdes.String().serializer(),
                 JsonSerde.deletions().serializer(), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_TREE_STORE),
+                Serdes.String(), new JsonSerde<>(AuditTree.class)), PROCESSOR, EVENTS_REGISTRY);
+        topology.addSink(AUDIT_SINK, Topics.ATTACHMENT_AUDIT, Serdes.String().serializer(), PinnedBytes.serializer(),
+                PinnedBytes.PARTITION, PROCESSOR, EVENTS_REGISTRY);
+        topology.addSink(CHECKPOINTS_SINK, Topics.AUDIT_CHECKPOINTS, Serdes.String().serializer(),
+                PinnedBytes.serializer(), PinnedBytes.PARTITION, PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(EVENTS_SINK, Topics.CALENDAR_EVENTS, Serdes.String().serializer(), new CalendarEventSerde(),
                 BY_EVENT_KEY, PROCESSOR);
 

@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
+import dev.attache.processor.audit.AuditEntries;
+import dev.attache.processor.audit.AuditSettings;
 import dev.attache.processor.rules.AccessRules;
 import dev.attache.processor.rules.AccessRules.Mode;
 import dev.attache.processor.rules.AttachmentRules;
@@ -44,6 +46,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
 
     private final Pattern replyTopics;
     private final CommandOutcomes outcomes;
+    private final AuditSettings auditSettings;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, AttachmentRecord> attachments;
@@ -53,10 +56,12 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
     private DeletionRequests deletions;
     private RememberedCreates remembered;
     private UploadSessionCommands sessions;
+    private AuditTrail audit;
 
-    CommandProcessor(Pattern replyTopics, CommandOutcomes outcomes) {
+    CommandProcessor(Pattern replyTopics, CommandOutcomes outcomes, AuditSettings auditSettings) {
         this.replyTopics = replyTopics;
         this.outcomes = outcomes;
+        this.auditSettings = auditSettings;
     }
 
     @Override
@@ -71,8 +76,13 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
         this.deletions = new DeletionRequests(context);
         this.remembered = new RememberedCreates(context.getStateStore(AttachmentTopology.IDEMPOTENCY_STORE));
         context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, remembered::forgetExpired);
+        this.audit = new AuditTrail(context, auditSettings);
+        if (auditSettings.signs()) {
+            context.schedule(auditSettings.checkpointInterval(), PunctuationType.WALL_CLOCK_TIME,
+                    audit::checkpointIfWaiting);
+        }
         this.sessions = new UploadSessionCommands(context, context.getStateStore(AttachmentTopology.SESSIONS_STORE),
-                deletions, outcomes);
+                deletions, outcomes, audit);
         context.schedule(EXPIRE_SESSIONS_EVERY, PunctuationType.STREAM_TIME, sessions::expire);
     }
 
@@ -84,6 +94,8 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
             return;
         }
         AttachmentReply reply = handle(command.value(), command.timestamp());
+        audit.append(command.key(), AuditEntries.decided(command.value(), reply, command.timestamp(),
+                audit.source()), command.timestamp());
         ReplyRoute.of(command.headers(), replyTopics).ifPresent(route -> context.forward(
                 new Record<>(command.key(), new AddressedReply(route, reply), command.timestamp(),
                         route.replyHeaders()),

@@ -7,6 +7,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 import dev.attache.schemas.event.CalendarEvent;
+import dev.attache.processor.audit.AuditEntries;
+import dev.attache.processor.audit.AuditSettings;
 import dev.attache.schemas.kafka.AttachmentKeys;
 
 /**
@@ -20,13 +22,20 @@ final class EventRegistryProcessor implements Processor<String, CalendarEvent, S
 
     private static final Logger LOG = Logger.getLogger(EventRegistryProcessor.class);
 
+    private final AuditSettings auditSettings;
     private KeyValueStore<String, CalendarEvent> store;
     private AttachmentCascade cascade;
+    private AuditTrail audit;
+
+    EventRegistryProcessor(AuditSettings auditSettings) {
+        this.auditSettings = auditSettings;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         store = context.getStateStore(AttachmentTopology.EVENTS_STORE);
         cascade = new AttachmentCascade(context);
+        audit = new AuditTrail(context, auditSettings);
     }
 
     @Override
@@ -40,8 +49,14 @@ final class EventRegistryProcessor implements Processor<String, CalendarEvent, S
         if (event == null) {
             // Also for the processor's own tombstone: usually there is nothing left to delete, but if a system of
             // record's update raced the Graph delete, this settles both the event and whatever was attached since.
+            CalendarEvent registered = store.get(key);
             store.delete(key);
             cascade.deleteAttachmentsOf(key, record.timestamp());
+            if (registered != null && !OwnWrites.isOwn(record.headers())) {
+                // a Graph delete was audited as its command; this is the system of record's own
+                audit.append(key, AuditEntries.eventRemoved(registered.tenantId(), registered.eventId(),
+                        record.timestamp(), audit.source()), record.timestamp());
+            }
             return;
         }
         if (OwnWrites.isOwn(record.headers())) {

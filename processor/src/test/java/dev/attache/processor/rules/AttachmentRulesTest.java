@@ -487,7 +487,7 @@ class AttachmentRulesTest {
             AttachmentCommand add = Commands.file("a.txt", MENU).build();
             AttachmentCommand withObject = new AttachmentCommand(1, AttachmentCommand.TYPE_DELETE_ATTACHMENT,
                     add.attachmentId(), add.tenantId(), add.eventId(), add.route(), add.principal(), null,
-                    add.object(), null, null, null, null);
+                    add.object(), null, null, null, null, null);
             assertThat(AttachmentRules.defect(withObject))
                     .contains("delete-attachment carries no attachment, object or event");
             assertThat(unprocessable(Commands.deleteAttachment(Commands.attachmentId(1))).reason())

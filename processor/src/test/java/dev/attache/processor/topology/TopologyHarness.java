@@ -66,6 +66,11 @@ final class TopologyHarness implements AutoCloseable {
      */
     static final Instant REGISTRY_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** The audit key pair of every harness, and its settings: a checkpoint every 4 entries, or every minute. */
+    static final java.security.KeyPair AUDIT_KEYS = auditKeys();
+    static final dev.attache.processor.audit.AuditSettings AUDIT = new dev.attache.processor.audit.AuditSettings(
+            AUDIT_KEYS.getPrivate(), AUDIT_KEYS.getPublic(), 4, java.time.Duration.ofMinutes(1));
+
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestInputTopic<String, AttachmentCommand> commands;
@@ -80,7 +85,7 @@ final class TopologyHarness implements AutoCloseable {
 
     TopologyHarness(Path stateDir) {
         driver = new TopologyTestDriver(AttachmentTopology.build(Pattern.compile(Topics.ATTACHMENT_REPLIES),
-                new CommandOutcomes(registry)), streamsConfig(stateDir));
+                new CommandOutcomes(registry), AUDIT), streamsConfig(stateDir), Instant.parse("2026-12-07T12:00:00Z"));
         commands = driver.createInputTopic(Topics.ATTACHMENT_COMMANDS, new StringSerializer(), JsonSerde.commands());
         events = driver.createInputTopic(Topics.CALENDAR_EVENTS, new StringSerializer(), new CalendarEventSerde());
         shares = driver.createInputTopic(Topics.CALENDAR_SHARES, new StringSerializer(), new CalendarShareSerde(),
@@ -93,6 +98,14 @@ final class TopologyHarness implements AutoCloseable {
                 new ByteArrayDeserializer());
         deletionsOut = driver.createOutputTopic(Topics.OBJECT_DELETIONS, new StringDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    private static java.security.KeyPair auditKeys() {
+        try {
+            return java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The streams settings the application runs with that change what a test can observe. */
@@ -208,6 +221,29 @@ final class TopologyHarness implements AutoCloseable {
     List<ObjectDeletion> deletionRequests() {
         discarded();
         return List.copyOf(deletions);
+    }
+
+    /** The audit entries written since the last call, as their bytes (the Merkle leaves), each checked. */
+    List<byte[]> auditEntries() {
+        List<byte[]> entries = new ArrayList<>();
+        for (TestRecord<String, byte[]> raw : driver.createOutputTopic(Topics.ATTACHMENT_AUDIT,
+                new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()) {
+            assertConforms(ContractSchemas.AUDIT_ENTRY_V1, raw.value());
+            entries.add(raw.value());
+        }
+        return entries;
+    }
+
+    /** The checkpoints signed since the last call, each checked against its schema. */
+    List<dev.attache.schemas.audit.AuditCheckpoint> checkpoints() {
+        List<dev.attache.schemas.audit.AuditCheckpoint> checkpoints = new ArrayList<>();
+        for (TestRecord<String, byte[]> raw : driver.createOutputTopic(Topics.AUDIT_CHECKPOINTS,
+                new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()) {
+            assertConforms(ContractSchemas.CHECKPOINT_V1, raw.value());
+            checkpoints.add(new JsonSerde<>(dev.attache.schemas.audit.AuditCheckpoint.class).deserializer()
+                    .deserialize(Topics.AUDIT_CHECKPOINTS, raw.value()));
+        }
+        return checkpoints;
     }
 
     /** Records on {@code upload-sessions}, tombstones included (null values), each checked against its schema. */

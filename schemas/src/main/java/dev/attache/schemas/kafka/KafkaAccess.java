@@ -56,6 +56,9 @@ public record KafkaAccess(String user, List<Grant> grants) {
                         Grant.topic(Topics.ATTACHMENTS, AclOperation.READ, AclOperation.WRITE),
                         Grant.topic(Topics.UPLOAD_SESSIONS, AclOperation.READ, AclOperation.WRITE),
                         Grant.topic(Topics.ATTACHMENT_REPLIES, AclOperation.WRITE),
+                        // append-only: the processor writes the trail and signs its checkpoints, never reads them
+                        Grant.topic(Topics.ATTACHMENT_AUDIT, AclOperation.WRITE),
+                        Grant.topic(Topics.AUDIT_CHECKPOINTS, AclOperation.WRITE),
                         // written in its transactions, read back by its deleter once they committed
                         Grant.topic(Topics.OBJECT_DELETIONS, AclOperation.READ, AclOperation.WRITE),
                         // changelog topics of its stores, created by Kafka Streams

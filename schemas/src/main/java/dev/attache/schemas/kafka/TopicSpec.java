@@ -30,7 +30,9 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
      *       forever: replaying them is how an audit rebuilds the records;</li>
      *   <li>replies are only useful while a request waits;</li>
      *   <li>attachments are the latest record per attachment;</li>
- *   <li>object deletions are a work queue: kept a week, long enough to outlast an S3 outage;</li>
+ *   <li>the audit trail and its checkpoints are kept forever, with the commands' partition count (an entry is in
+     *       its command's partition number);</li>
+     *   <li>object deletions are a work queue: kept a week, long enough to outlast an S3 outage;</li>
      *   <li>the registry topics (events, shares, memberships, directory) keep their whole history, with broker append
      *       times, as the commands do: a command is decided with the registry as of its own append time, so a replay
      *       needs every version the live processor could have seen (compaction would keep only the last). The events
@@ -55,6 +57,13 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                 new TopicSpec(Topics.CALENDAR_SHARES, 1, HISTORY),
                 new TopicSpec(Topics.GROUP_MEMBERSHIPS, 1, HISTORY),
                 new TopicSpec(Topics.USER_DIRECTORY, 1, HISTORY),
+                // the trail and its checkpoints are the audit record: kept whole, never compacted
+                new TopicSpec(Topics.ATTACHMENT_AUDIT, partitions, Map.of(
+                        "retention.ms", "-1",
+                        "cleanup.policy", "delete")),
+                new TopicSpec(Topics.AUDIT_CHECKPOINTS, partitions, Map.of(
+                        "retention.ms", "-1",
+                        "cleanup.policy", "delete")),
                 // a request is carried out within seconds; a week leaves room for a long S3 outage
                 new TopicSpec(Topics.OBJECT_DELETIONS, partitions, Map.of(
                         "retention.ms", Long.toString(7L * 24 * 3600 * 1000),

@@ -21,6 +21,15 @@ public final class Topics {
     /** Group memberships, compacted, keyed by {@code AttachmentKeys.membershipKey}. */
     public static final String GROUP_MEMBERSHIPS = "group-memberships";
 
+    /**
+     * The audit trail: one {@code AuditEntry} per decision, in the partition of the command it decides (the
+     * commands' partition count), kept forever; each partition is an RFC 9162 Merkle tree.
+     */
+    public static final String ATTACHMENT_AUDIT = "attachment-audit";
+
+    /** Signed {@code AuditCheckpoint}s of each audit partition's tree, in that partition's number, kept forever. */
+    public static final String AUDIT_CHECKPOINTS = "audit-checkpoints";
+
     /** Objects to delete once the decision that let them go has committed, keyed by the object key. */
     public static final String OBJECT_DELETIONS = "object-deletions";
 

@@ -48,7 +48,7 @@ class ContractSchemasTest {
                         List.of("Calendars.ReadWrite"), List.of()),
                 new AttachmentInput("#microsoft.graph.fileAttachment", "menu.txt", null, null, null, null, null,
                         AttachmentInput.PAYLOAD_CONTENT_BYTES),
-                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=", null, null, null);
+                OBJECT, "bWFjIGFuZCBjaGVlc2UgdG9kYXk=", null, null, null, null);
     }
 
     static AttachmentRecord record() {
@@ -113,9 +113,9 @@ class ContractSchemasTest {
     void eventCommandsRegistryRecordsAndTheirRepliesConformToTheirSchemas() {
         AttachmentCommand create = new AttachmentCommand(1, "create-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
                 command().principal(), null, null, null, new EventInput("Discuss gifts", null,
-                        new DateTimeTimeZone("2016-12-02T18:00:00", "UTC"), null, null, null), null, null);
+                        new DateTimeTimeZone("2016-12-02T18:00:00", "UTC"), null, null, null), null, null, null);
         AttachmentCommand delete = new AttachmentCommand(1, "delete-event", null, "t1", "AAMkAGI1AAAt9AHjAAA=", ROUTE,
-                command().principal(), null, null, null, null, null, null);
+                command().principal(), null, null, null, null, null, null, null);
 
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(create))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(delete))).isEmpty();
@@ -137,7 +137,7 @@ class ContractSchemasTest {
         assertThat(ContractSchemas.violations(ContractSchemas.DELETION_V1, json(new ObjectDeletion(1, "t1",
                 "AAMkAtt=", record().object(), "because", null)))).isNotEmpty();
         AttachmentCommand deleteAttachment = new AttachmentCommand(1, "delete-attachment", "AAMkAtt=", "t1",
-                "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null, null, null);
+                "AAMkAGI1AAAt9AHjAAA=", ROUTE, command().principal(), null, null, null, null, null, null, null);
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(deleteAttachment))).isEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.REPLY_V1, json(AttachmentReply.attachmentDeleted(record()))))
                 .isEmpty();
@@ -145,7 +145,7 @@ class ContractSchemasTest {
         addWithoutObject.remove("object");
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, addWithoutObject)).isNotEmpty();
         assertThat(ContractSchemas.violations(ContractSchemas.COMMAND_V1, json(new AttachmentCommand(1, "create-event",
-                null, "t1", "E", ROUTE, command().principal(), null, null, null, null, null, null)))).isNotEmpty();
+                null, "t1", "E", ROUTE, command().principal(), null, null, null, null, null, null, null)))).isNotEmpty();
     }
 
     @Test

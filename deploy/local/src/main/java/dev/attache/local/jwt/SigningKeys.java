@@ -22,7 +22,7 @@ import java.security.spec.X509EncodedKeySpec;
 /**
  * A key pair tokens are signed with, kept as {@code private.pem} (PKCS#8) and {@code public.pem} (X.509) in one
  * directory: RSA for the dev identity (Entra signs with RS256), EC P-256 for the service tokens of the processor's
- * internal API. Created on first use and reused afterwards, so tokens keep verifying across restarts of the stack.
+ * internal API, Ed25519 for the processor's audit checkpoints. Created on first use and reused afterwards, so tokens keep verifying across restarts of the stack.
  */
 public record SigningKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey privateKey, PublicKey publicKey) {
 
@@ -32,7 +32,7 @@ public record SigningKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey pr
 
     /** The kinds of pair. */
     public enum Algorithm {
-        RSA, EC
+        RSA, EC, Ed25519
     }
 
     /** Loads the dev identity's RSA pair from {@code dir}, creating it first if either file is missing. */
@@ -67,7 +67,7 @@ public record SigningKeys(Path privateKeyFile, Path publicKeyFile, PrivateKey pr
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.name());
         if (algorithm == Algorithm.RSA) {
             generator.initialize(RSA_KEY_SIZE);
-        } else {
+        } else if (algorithm == Algorithm.EC) {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
         }
         KeyPair pair = generator.generateKeyPair();

@@ -25,6 +25,9 @@ final class AppEnvironment {
         env.put("ATTACHE_PROCESSOR_INSTANCE_ID", "attache-processor-1");
         // the callers of its internal API prove who they are with tokens signed by this key set's keys
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.serviceKeys().jwksFile().toString());
+        // it signs the audit trees' checkpoints; verifiers hold the public half
+        env.put("ATTACHE_AUDIT_SIGNING_KEY_FILE", stack.auditKeys().privateKeyFile().toString());
+        env.put("ATTACHE_AUDIT_PUBLIC_KEY_FILE", stack.auditKeys().publicKeyFile().toString());
         return env;
     }
 

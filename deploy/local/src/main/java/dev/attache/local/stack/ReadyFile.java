@@ -53,6 +53,7 @@ public final class ReadyFile {
         p.setProperty("service-token.private-key", stack.serviceKeys().pair().privateKeyFile().toString());
         p.setProperty("service-token.key-id", stack.serviceKeys().keyId());
         p.setProperty("service-token.jwks", stack.serviceKeys().jwksFile().toString());
+        p.setProperty("audit.public-key", stack.auditKeys().publicKeyFile().toString());
         if (stack.processorUrl() != null) {
             p.setProperty(PROCESSOR_URL, stack.processorUrl());
         }

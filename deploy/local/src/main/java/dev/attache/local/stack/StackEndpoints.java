@@ -12,6 +12,7 @@ import java.net.URI;
  *
  * @param kafkaCredentials the SCRAM passwords of the Kafka users (admin and one per app)
  * @param serviceKeys      the key ingest-api signs its calls to the processor's internal API with
+ * @param auditKeys        the key the processor signs audit checkpoints with
  * @param processorUrl     root URL of the processor ({@code http://127.0.0.1:PORT})
  * @param ingestUrl        root URL of ingest-api; the Graph API is under {@code /v1.0}
  */
@@ -25,6 +26,7 @@ public record StackEndpoints(
         String region,
         String issuer,
         SigningKeys signingKeys,
+        SigningKeys auditKeys,
         String processorUrl,
         String ingestUrl) {
 

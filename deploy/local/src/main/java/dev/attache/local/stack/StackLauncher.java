@@ -51,6 +51,7 @@ public final class StackLauncher {
         Files.createDirectories(layout.logs());
         SigningKeys keys = SigningKeys.loadOrCreate(layout.jwt());
         ServiceKeys serviceKeys = ServiceKeys.loadOrCreate(layout.serviceJwt());
+        SigningKeys auditKeys = SigningKeys.loadOrCreate(layout.auditSigning(), SigningKeys.Algorithm.Ed25519);
         KafkaCredentials kafkaCredentials = KafkaCredentials.loadOrCreate(layout.secrets());
 
         // S3 starts on another thread while the broker starts here: on two cores that saves about a second.
@@ -73,7 +74,7 @@ public final class StackLauncher {
         StackEndpoints endpoints = new StackEndpoints(
                 kafka == null ? null : kafka.bootstrapServers(), kafkaCredentials, serviceKeys,
                 s3 == null ? null : s3.endpoint(),
-                options.s3Credentials(), options.bucket(), options.region(), options.issuer(), keys,
+                options.s3Credentials(), options.bucket(), options.region(), options.issuer(), keys, auditKeys,
                 options.wants(Service.PROCESSOR) ? "http://127.0.0.1:" + processorPort : null,
                 options.wants(Service.INGEST_API) ? "http://127.0.0.1:" + httpPort : null);
 

@@ -27,6 +27,14 @@ public record StackLayout(Path dataDir) {
         return dataDir.resolve("service-jwt");
     }
 
+    /**
+     * The key the processor signs audit checkpoints with ({@code private.pem}, Ed25519) and its public half
+     * ({@code public.pem}), which {@code attache audit} verifies them against.
+     */
+    public Path auditSigning() {
+        return dataDir.resolve("audit-signing");
+    }
+
     /** Generated dev secrets: the Kafka users' passwords ({@code KafkaCredentials}). */
     public Path secrets() {
         return dataDir.resolve("secrets");
