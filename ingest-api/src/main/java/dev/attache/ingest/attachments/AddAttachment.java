@@ -25,6 +25,7 @@ import dev.attache.ingest.spool.SpooledContent;
 import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.ObjectRef;
+import dev.attache.schemas.attachment.Trace;
 
 /**
  * Adds an attachment: parse the body, store the payload, append the command, wait for the committed decision.
@@ -70,14 +71,14 @@ public class AddAttachment {
     }
 
     /** @param marks what recognises a repeat of this request, taken when it arrived */
-    public Result add(Caller caller, EventPath event, InputStream body, RepeatMarks marks) {
+    public Result add(Caller caller, EventPath event, InputStream body, RepeatMarks marks, Trace trace) {
         String attachmentId = CommandIds.next();
         ParsedAttachment parsed = parser.parse(body);
         boolean handedOver = false;
         try {
             ObjectRef object = store(parsed, caller.tenantId(), attachmentId);
             faults.afterUpload(parsed.input().name());
-            Result result = decide(caller, event, attachmentId, parsed, object, marks);
+            Result result = decide(caller, event, attachmentId, parsed, object, marks, trace);
             handedOver = result instanceof Result.Created;
             return result;
         } finally {
@@ -97,12 +98,13 @@ public class AddAttachment {
     }
 
     private Result decide(Caller caller, EventPath event, String attachmentId, ParsedAttachment parsed,
-            ObjectRef object, RepeatMarks marks) {
+            ObjectRef object, RepeatMarks marks, Trace trace) {
         AttachmentCommand.Origin origin = Origins.of(caller, event);
         AttachmentCommand command = AttachmentCommand.add(origin, attachmentId, parsed.input(), object,
                         parsed.detectedType())
                 .withIdempotency(idempotency.idempotency(marks,
-                        Fingerprints.attachment(origin, parsed.input(), object)));
+                        Fingerprints.attachment(origin, parsed.input(), object)))
+                .withTrace(trace);
 
         long started = System.nanoTime();
         CommandOutcome outcome;

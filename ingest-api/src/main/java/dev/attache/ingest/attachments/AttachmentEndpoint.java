@@ -41,7 +41,8 @@ public class AttachmentEndpoint {
         Permissions.checkWrite(caller, event);
         String base = request.baseUrl();
         String ownerId = event.toRoute(caller.objectId()).ownerId();
-        AddAttachment.Result result = addAttachment.add(caller, event, request.body(), marks);
+        AddAttachment.Result result = addAttachment.add(caller, event, request.body(), marks,
+                request.ids().trace());
         if (result instanceof AddAttachment.Result.Created created) {
             try {
                 return created(request, event, ownerId, marks, created);

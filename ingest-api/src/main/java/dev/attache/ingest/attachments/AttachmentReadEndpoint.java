@@ -133,7 +133,8 @@ public class AttachmentReadEndpoint {
     public GraphResponse delete(GraphRequest request, EventPath event, String attachmentId) {
         Caller caller = request.caller();
         Permissions.checkWrite(caller, event);
-        return GraphResponse.empty(deletes.delete(caller, event, attachmentId) ? 204 : 202);
+        return GraphResponse.empty(deletes.delete(caller, event, attachmentId, request.ids().trace()) ? 204
+                : 202);
     }
 
     /** A record's stored content, or null (logged) when the store does not give it now. */

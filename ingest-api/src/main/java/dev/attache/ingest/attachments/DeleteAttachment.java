@@ -7,6 +7,7 @@ import dev.attache.ingest.command.CommandGateway;
 import dev.attache.ingest.command.Origins;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.Trace;
 
 /**
  * Deletes an attachment through the pipeline: the processor removes the record from its store, tombstones it on the
@@ -22,8 +23,8 @@ public class DeleteAttachment {
     }
 
     /** True once the deletion is committed; false when it is in the log but its reply was late. */
-    public boolean delete(Caller caller, EventPath event, String attachmentId) {
-        return gateway.submit(AttachmentCommand.deleteAttachment(Origins.of(caller, event), attachmentId))
-                .isPresent();
+    public boolean delete(Caller caller, EventPath event, String attachmentId, Trace trace) {
+        return gateway.submit(AttachmentCommand.deleteAttachment(Origins.of(caller, event), attachmentId)
+                .withTrace(trace)).isPresent();
     }
 }

@@ -14,6 +14,7 @@ import dev.attache.ingest.idempotency.IdempotencySettings;
 import dev.attache.ingest.idempotency.RepeatMarks;
 import dev.attache.ingest.route.EventPath;
 import dev.attache.schemas.attachment.AttachmentCommand;
+import dev.attache.schemas.attachment.Trace;
 import dev.attache.schemas.attachment.Route;
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.event.EventInput;
@@ -52,7 +53,8 @@ public class EventCommands {
      * Registers a new event in the calendar {@code collection} names. With an {@code Idempotency-Key} the event's id
      * derives from the key, so a repeat of the request reaches the partition where the processor remembers it.
      */
-    public Result create(Caller caller, EventPath collection, InputStream body, RepeatMarks marks) {
+    public Result create(Caller caller, EventPath collection, InputStream body, RepeatMarks marks,
+            Trace trace) {
         EventInput input = parser.parse(body);
         Route calendar = collection.toRoute(caller.objectId());
         String eventId = marks.key() == null ? CommandIds.next()
@@ -60,12 +62,12 @@ public class EventCommands {
         EventPath event = new EventPath(collection.apiVersion(), collection.ownerKind(), collection.ownerId(),
                 collection.container(), collection.calendarGroupId(), collection.calendarId(), eventId);
         return send(AttachmentCommand.createEvent(Origins.of(caller, event), input)
-                .withIdempotency(idempotency.idempotency(marks, Fingerprints.event(calendar, input))));
+                .withIdempotency(idempotency.idempotency(marks, Fingerprints.event(calendar, input))).withTrace(trace));
     }
 
     /** Deletes an event and, in the processor, its attachments and their objects. */
-    public Result delete(Caller caller, EventPath event) {
-        return send(AttachmentCommand.deleteEvent(Origins.of(caller, event)));
+    public Result delete(Caller caller, EventPath event, Trace trace) {
+        return send(AttachmentCommand.deleteEvent(Origins.of(caller, event)).withTrace(trace));
     }
 
     private Result send(AttachmentCommand command) {

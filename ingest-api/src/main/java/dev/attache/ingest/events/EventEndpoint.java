@@ -47,7 +47,8 @@ public class EventEndpoint {
         Permissions.checkWrite(caller, collection);
         String base = request.baseUrl();
         String ownerId = collection.toRoute(caller.objectId()).ownerId();
-        EventCommands.Result result = commands.create(caller, collection, request.body(), marks);
+        EventCommands.Result result = commands.create(caller, collection, request.body(), marks,
+                request.ids().trace());
         if (result instanceof EventCommands.Result.Done done) {
             String location = ODataUrls.event(base, collection, ownerId, done.event().eventId());
             Map<String, String> headers = idempotency.answerHeaders(marks, done.replayed());
@@ -68,7 +69,7 @@ public class EventEndpoint {
     public GraphResponse delete(GraphRequest request, EventPath event) {
         Caller caller = request.caller();
         Permissions.checkWrite(caller, event);
-        EventCommands.Result result = commands.delete(caller, event);
+        EventCommands.Result result = commands.delete(caller, event, request.ids().trace());
         return GraphResponse.empty(result instanceof EventCommands.Result.Done ? 204 : 202);
     }
 }

@@ -36,20 +36,20 @@ public class UploadUrlResource {
     public Response put(RoutingContext rc, @PathParam("session") String session,
             @QueryParam("authtoken") String token, InputStream body) {
         return GraphApiResource.write(rc, endpoint.put(session, token, rc.request().getHeader("Content-Range"),
-                rc.request().getHeader("Content-Length"), body, urls.baseUrl(rc)));
+                rc.request().getHeader("Content-Length"), body, urls.baseUrl(rc), ExchangeAttributes.ids(rc).trace()));
     }
 
     @GET
     @Blocking
     public Response status(RoutingContext rc, @PathParam("session") String session,
             @QueryParam("authtoken") String token) {
-        return GraphApiResource.write(rc, endpoint.status(session, token));
+        return GraphApiResource.write(rc, endpoint.status(session, token, ExchangeAttributes.ids(rc).trace()));
     }
 
     @DELETE
     @Blocking
     public Response cancel(RoutingContext rc, @PathParam("session") String session,
             @QueryParam("authtoken") String token) {
-        return GraphApiResource.write(rc, endpoint.cancel(session, token));
+        return GraphApiResource.write(rc, endpoint.cancel(session, token, ExchangeAttributes.ids(rc).trace()));
     }
 }

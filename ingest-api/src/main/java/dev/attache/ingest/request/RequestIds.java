@@ -3,6 +3,8 @@ package dev.attache.ingest.request;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.attache.schemas.attachment.Trace;
+
 /**
  * The ids Graph puts on every response: a new {@code request-id}, and the client's {@code client-request-id} echoed
  * (or the request id when the client sent none or an unusable one).
@@ -20,6 +22,11 @@ public record RequestIds(String requestId, String clientRequestId, String sentCl
         String requestId = UUID.randomUUID().toString();
         boolean usable = sent != null && ECHOABLE.matcher(sent).matches();
         return new RequestIds(requestId, usable ? sent : requestId, usable ? sent : null);
+    }
+
+    /** The ids as the audit trail keeps them. */
+    public Trace trace() {
+        return new Trace(requestId, clientRequestId);
     }
 
     /** For a failure outside any request the service saw whole. */

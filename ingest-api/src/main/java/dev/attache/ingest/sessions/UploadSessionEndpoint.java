@@ -87,7 +87,8 @@ public class UploadSessionEndpoint {
         AttachmentCommand command = AttachmentCommand.openUploadSession(origin, attachmentId, item.input(),
                         SessionStep.open(opened, marks.receivedAt()))
                 .withIdempotency(idempotency.idempotency(marks,
-                        Fingerprints.uploadSession(origin, item.input(), item.size())));
+                        Fingerprints.uploadSession(origin, item.input(), item.size())))
+                .withTrace(request.ids().trace());
         AttachmentReply reply = open(command, opened);
         UploadSession session = reply.session();
         return GraphResponse.json(201, body(request.baseUrl(), event.apiVersion(), session))

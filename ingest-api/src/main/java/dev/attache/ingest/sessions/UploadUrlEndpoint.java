@@ -30,6 +30,7 @@ import dev.attache.schemas.attachment.AttachmentCommand;
 import dev.attache.schemas.attachment.AttachmentReply;
 import dev.attache.schemas.attachment.ObjectRef;
 import dev.attache.schemas.attachment.Route;
+import dev.attache.schemas.attachment.Trace;
 import dev.attache.schemas.graph.GraphErrorCodes;
 import dev.attache.schemas.session.SessionPart;
 import dev.attache.schemas.session.SessionRemainder;
@@ -71,17 +72,17 @@ public class UploadUrlEndpoint {
     }
 
     /** {@code GET {uploadUrl}}: what the session expects next, for a client that resumes. */
-    public GraphResponse status(String sessionId, String token) {
-        UploadSession session = sessions.get(grant(sessionId, token));
+    public GraphResponse status(String sessionId, String token, Trace trace) {
+        UploadSession session = sessions.get(grant(sessionId, token, trace));
         return GraphResponse.json(200, SessionAnswers.status(session));
     }
 
     /** {@code DELETE {uploadUrl}}: the session ends; its upload is aborted and its remainder deleted. */
-    public GraphResponse cancel(String sessionId, String token) {
-        UploadUrls.Grant grant = grant(sessionId, token);
+    public GraphResponse cancel(String sessionId, String token, Trace trace) {
+        UploadUrls.Grant grant = grant(sessionId, token, trace);
         UploadSession session = sessions.get(grant);
         submit(AttachmentCommand.cancelUploadSession(origin(session), session.attachmentId(),
-                SessionStep.cancel(session.sessionId(), clock.millis(), SessionStep.CANCELLED)));
+                SessionStep.cancel(session.sessionId(), clock.millis(), SessionStep.CANCELLED)), trace);
         return GraphResponse.empty(204);
     }
 
@@ -91,8 +92,8 @@ public class UploadUrlEndpoint {
      * @param baseUrl where clients reach this service, for the attachment's {@code Location}
      */
     public GraphResponse put(String sessionId, String token, String contentRange, String contentLength,
-            InputStream body, String baseUrl) {
-        UploadUrls.Grant grant = grant(sessionId, token);
+            InputStream body, String baseUrl, Trace trace) {
+        UploadUrls.Grant grant = grant(sessionId, token, trace);
         ContentRange range = ContentRange.parse(contentRange).orElseThrow(() -> GraphException.badRequest(
                 "A slice needs a Content-Range header of the form 'bytes first-last/total'."));
         if (range.length() > settings.maxSliceBytes()) {
@@ -126,18 +127,19 @@ public class UploadUrlEndpoint {
                     + " bytes.");
         }
         try (SpooledContent slice = receive(body, range.length())) {
-            return take(session, range, slice, baseUrl);
+            return take(session, range, slice, baseUrl, trace);
         }
     }
 
-    private GraphResponse take(UploadSession session, ContentRange range, SpooledContent slice, String baseUrl) {
+    private GraphResponse take(UploadSession session, ContentRange range, SpooledContent slice, String baseUrl,
+            Trace trace) {
         String detectedType = range.first() == 0
                 ? MediaTypeDetector.detect(slice.head(), session.attachment().name())
                 : null;
         boolean last = range.end() == session.size();
         long carried = session.remainderLength() + range.length();
         if (!last && carried < settings.partBytes()) {
-            return keepAsRemainder(session, range, slice, detectedType, carried);
+            return keepAsRemainder(session, range, slice, detectedType, carried, trace);
         }
         // a part but the last ends on a digest block, so the digest state saved after it holds no content bytes
         long partLength = last ? carried : carried - carried % UploadSession.DIGEST_BLOCK;
@@ -145,14 +147,14 @@ public class UploadUrlEndpoint {
             SessionDigest digest = SessionDigest.resume(session.digest());
             digest.update(cut.part());
             if (last) {
-                return takeLast(session, range, cut.part(), digest.finish(), detectedType, baseUrl);
+                return takeLast(session, range, cut.part(), digest.finish(), detectedType, baseUrl, trace);
             }
             String state = digest.state();
             SessionRemainder tail = cut.tail() == null ? null : keepTail(session, range, cut.tail());
             SessionPart part = uploadPart(session, cut.part(), session.nextPartNumber(state));
             AttachmentReply reply = submit(AttachmentCommand.appendSlice(origin(session), session.attachmentId(),
                     SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(), part, tail,
-                            state, detectedType)), () -> deleteTail(tail));
+                            state, detectedType)), () -> deleteTail(tail), trace);
             return GraphResponse.json(200, SessionAnswers.status(reply.session()));
         } catch (IOException e) {
             throw GraphException.unavailable("The slice could not be read back; nothing was saved. Retry.", 1, e);
@@ -164,7 +166,7 @@ public class UploadUrlEndpoint {
      * upload completed, or found completed by a front that died before its command reached the log.
      */
     private GraphResponse takeLast(UploadSession session, ContentRange range, SpooledContent bytes, String sha256,
-            String detectedType, String baseUrl) {
+            String detectedType, String baseUrl, Trace trace) {
         int number = session.nextPartNumber(sha256);
         SessionPart part;
         if (store.exists(session.objectKey(), session.size())) {
@@ -178,13 +180,13 @@ public class UploadUrlEndpoint {
         // not appended: the object stays for the same slice sent again (it finds it complete) or for the sweep
         submit(AttachmentCommand.completeUploadSession(origin(session), session.attachmentId(), session.attachment(),
                 object, type, SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(),
-                        part, null, null, detectedType)));
+                        part, null, null, detectedType)), trace);
         return created(baseUrl, session);
     }
 
     /** Too few bytes for a part yet: the remainder and this slice become the new remainder object. */
     private GraphResponse keepAsRemainder(UploadSession session, ContentRange range, SpooledContent slice,
-            String detectedType, long carried) {
+            String detectedType, long carried, Trace trace) {
         String key = remainderKey(session, range);
         try (CutSlice joined = cut(session, slice, carried)) {
             store.putRemainder(joined.part(), key);
@@ -193,7 +195,7 @@ public class UploadUrlEndpoint {
         }
         AttachmentReply reply = submit(AttachmentCommand.appendSlice(origin(session), session.attachmentId(),
                 SessionStep.slice(session.sessionId(), clock.millis(), range.first(), range.end(), null,
-                        new SessionRemainder(key, carried), null, detectedType)), () -> store.delete(key));
+                        new SessionRemainder(key, carried), null, detectedType)), () -> store.delete(key), trace);
         return GraphResponse.json(200, SessionAnswers.status(reply.session()));
     }
 
@@ -281,7 +283,10 @@ public class UploadUrlEndpoint {
         }
     }
 
-    /** Copies {@code in}: bytes before offset {@code cut} (counted in {@code written}) to {@code first}, the rest on. */
+    /**
+     * Copies {@code in}: the bytes before offset {@code cut} (counted across calls in {@code written}) to
+     * {@code first}, those after to {@code rest}.
+     */
     private static void copy(InputStream in, OutputStream first, OutputStream rest, long cut, byte[] buffer,
             long[] written) throws IOException {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -320,22 +325,22 @@ public class UploadUrlEndpoint {
      * The token's grant, when it is valid and not expired. An expired session is ended there and then (its upload
      * aborted) rather than left for the processor's expiry.
      */
-    private UploadUrls.Grant grant(String sessionId, String token) {
+    private UploadUrls.Grant grant(String sessionId, String token, Trace trace) {
         UploadUrls.Grant grant = urls.verify(sessionId, token).orElseThrow(() -> new GraphException(401,
                 GraphErrorCodes.INVALID_AUTHENTICATION_TOKEN, "The upload URL is not valid."));
         long now = clock.millis();
         if (grant.expiredAt(now)) {
-            endExpired(grant, now);
+            endExpired(grant, now, trace);
             throw new GraphException(404, GraphErrorCodes.ITEM_NOT_FOUND, "The upload session has expired.");
         }
         return grant;
     }
 
-    private void endExpired(UploadUrls.Grant grant, long now) {
+    private void endExpired(UploadUrls.Grant grant, long now, Trace trace) {
         try {
             UploadSession session = sessions.get(grant);
             submit(AttachmentCommand.cancelUploadSession(origin(session), session.attachmentId(),
-                    SessionStep.cancel(session.sessionId(), now, SessionStep.EXPIRED)));
+                    SessionStep.cancel(session.sessionId(), now, SessionStep.EXPIRED)), trace);
         } catch (GraphException e) {
             LOG.debugf("Expired session %s not ended now (the processor's expiry will): %s", grant.sessionId(),
                     e.getMessage());
@@ -351,18 +356,18 @@ public class UploadUrlEndpoint {
                 ODataUrls.attachmentByKey(baseUrl, event, route.ownerId(), session.attachmentId()));
     }
 
-    private AttachmentReply submit(AttachmentCommand command) {
-        return submit(command, () -> { });
+    private AttachmentReply submit(AttachmentCommand command, Trace trace) {
+        return submit(command, () -> { }, trace);
     }
 
     /**
      * The command's reply when the processor took it; its refusal as a Graph error. When it was refused, or certainly
      * never reached the log, {@code notTaken} first removes what was stored for it.
      */
-    private AttachmentReply submit(AttachmentCommand command, Runnable notTaken) {
+    private AttachmentReply submit(AttachmentCommand command, Runnable notTaken, Trace trace) {
         CommandOutcome outcome;
         try {
-            outcome = gateway.send(command);
+            outcome = gateway.send(command.withTrace(trace));
         } catch (CommandNotAppendedException e) {
             if (!e.maybeAppended()) {
                 notTaken.run();
