@@ -13,7 +13,6 @@ import dev.attache.schemas.audit.AuditEntry.Actor;
 import dev.attache.schemas.audit.AuditEntry.Facts;
 import dev.attache.schemas.audit.AuditEntry.Source;
 import dev.attache.schemas.kafka.ContractJson;
-import dev.attache.schemas.session.UploadSession;
 
 /**
  * What the audit trail says of a decision: pure functions of the input record and its outcome, so a replay writes
@@ -47,13 +46,6 @@ public final class AuditEntries {
     public static AuditEntry eventRemoved(String tenantId, String eventId, long loggedAt, Source source) {
         return new AuditEntry(AuditEntry.SCHEMA_VERSION, AuditEntry.EVENT_REMOVED, AttachmentReply.DELETED, false,
                 tenantId, eventId, null, null, null, null, null, instant(loggedAt), source, null, null);
-    }
-
-    /** An upload session expired unfinished, found at stream time {@code streamTime}. */
-    public static AuditEntry sessionExpired(UploadSession session, long streamTime) {
-        return new AuditEntry(AuditEntry.SCHEMA_VERSION, AuditEntry.SESSION_EXPIRED, AttachmentReply.DELETED, false,
-                session.tenantId(), session.eventId(), session.attachmentId(), session.sessionId(), null, null,
-                null, instant(streamTime), null, null, null);
     }
 
     /** The entry's bytes, as written to the topic and hashed as a leaf. */

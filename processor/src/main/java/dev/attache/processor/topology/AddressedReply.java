@@ -17,8 +17,13 @@ import dev.attache.schemas.kafka.JsonSerde;
  */
 record AddressedReply(ReplyRoute route, AttachmentReply reply) {
 
-    /** The reply topic the command asked for (already checked against the allowed pattern). */
-    static final TopicNameExtractor<String, AddressedReply> TOPIC = (key, value, context) -> value.route().topic();
+    /**
+     * The reply topic the command asked for (already checked against the allowed pattern), or {@code override}
+     * whatever it asked (a replay's shadow replies), when not null.
+     */
+    static TopicNameExtractor<String, AddressedReply> topic(String override) {
+        return override == null ? (key, value, context) -> value.route().topic() : (key, value, context) -> override;
+    }
 
     /**
      * The partition the requester pinned (SmallRye's own replier honours it too), else the default partitioner. A

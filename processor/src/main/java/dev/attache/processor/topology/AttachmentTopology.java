@@ -97,22 +97,30 @@ public final class AttachmentTopology {
     private AttachmentTopology() {
     }
 
+    /** The live topology: {@link #build(TopologyTopics, Pattern, CommandOutcomes, AuditSettings)} of the live topics. */
+    public static Topology build(Pattern replyTopics, CommandOutcomes outcomes, AuditSettings audit) {
+        return build(TopologyTopics.live(), replyTopics, outcomes, audit);
+    }
+
     /**
+     * @param topics what it reads and writes: live, or a replay's shadow outputs
      * @param replyTopics the topics a command may ask its reply to be sent to (whole-name match)
      * @param outcomes counts what happened to each command
+     * @param audit how the audit trees are signed (a replay signs nothing)
      */
-    public static Topology build(Pattern replyTopics, CommandOutcomes outcomes, AuditSettings audit) {
+    public static Topology build(TopologyTopics topics, Pattern replyTopics, CommandOutcomes outcomes,
+            AuditSettings audit) {
         Topology topology = new Topology();
         // The record timestamp is the broker's log-append time (the topic is LogAppendTime): lastModifiedDateTime
         // derives from it, so take it as is and fail on a record without one rather than invent a time. Earliest:
         // a new application id (a replay) must start from the first command.
         topology.addSource(AutoOffsetReset.earliest(), SOURCE, new FailOnInvalidTimestamp(),
-                Serdes.String().deserializer(), JsonSerde.commands(), Topics.ATTACHMENT_COMMANDS);
+                Serdes.String().deserializer(), JsonSerde.commands(), topics.commands());
         topology.addProcessor(PROCESSOR, () -> new CommandProcessor(replyTopics, outcomes, audit), SOURCE);
         // The registry of events is read from its beginning: an event published before this application first ran
         // exists all the same.
         topology.addSource(AutoOffsetReset.earliest(), EVENTS_SOURCE, Serdes.String().deserializer(),
-                new CalendarEventSerde(), Topics.CALENDAR_EVENTS);
+                new CalendarEventSerde(), topics.calendarEvents());
         topology.addProcessor(EVENTS_REGISTRY, () -> new EventRegistryProcessor(audit), EVENTS_SOURCE);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATTACHMENTS_STORE),
@@ -123,22 +131,22 @@ public final class AttachmentTopology {
                 Serdes.String(), new JsonSerde<>(Remembered.class)), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
                 Serdes.String(), JsonSerde.sessions()), PROCESSOR, EVENTS_REGISTRY);
-        topology.addSink(ATTACHMENTS_SINK, Topics.ATTACHMENTS, Serdes.String().serializer(), JsonSerde.records(),
+        topology.addSink(ATTACHMENTS_SINK, topics.attachments(), Serdes.String().serializer(), JsonSerde.records(),
                 new EventPartitioner<>(), PROCESSOR, EVENTS_REGISTRY);
-        topology.addSink(SESSIONS_SINK, Topics.UPLOAD_SESSIONS, Serdes.String().serializer(),
+        topology.addSink(SESSIONS_SINK, topics.uploadSessions(), Serdes.String().serializer(),
                 JsonSerde.sessions().serializer(), new EventPartitioner<>(), PROCESSOR, EVENTS_REGISTRY);
-        topology.addSink(REPLIES_SINK, AddressedReply.TOPIC, Serdes.String().serializer(),
+        topology.addSink(REPLIES_SINK, AddressedReply.topic(topics.replies()), Serdes.String().serializer(),
                 AddressedReply.serializer(), AddressedReply.PARTITION, PROCESSOR);
         // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object
-        topology.addSink(DELETIONS_SINK, Topics.OBJECT_DELETIONS, Serdes.String().serializer(),
+        topology.addSink(DELETIONS_SINK, topics.objectDeletions(), Serdes.String().serializer(),
                 JsonSerde.deletions().serializer(), PROCESSOR, EVENTS_REGISTRY);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_TREE_STORE),
                 Serdes.String(), new JsonSerde<>(AuditTree.class)), PROCESSOR, EVENTS_REGISTRY);
-        topology.addSink(AUDIT_SINK, Topics.ATTACHMENT_AUDIT, Serdes.String().serializer(), PinnedBytes.serializer(),
+        topology.addSink(AUDIT_SINK, topics.audit(), Serdes.String().serializer(), PinnedBytes.serializer(),
                 PinnedBytes.PARTITION, PROCESSOR, EVENTS_REGISTRY);
-        topology.addSink(CHECKPOINTS_SINK, Topics.AUDIT_CHECKPOINTS, Serdes.String().serializer(),
+        topology.addSink(CHECKPOINTS_SINK, topics.checkpoints(), Serdes.String().serializer(),
                 PinnedBytes.serializer(), PinnedBytes.PARTITION, PROCESSOR, EVENTS_REGISTRY);
-        topology.addSink(EVENTS_SINK, Topics.CALENDAR_EVENTS, Serdes.String().serializer(), new CalendarEventSerde(),
+        topology.addSink(EVENTS_SINK, topics.eventsOut(), Serdes.String().serializer(), new CalendarEventSerde(),
                 BY_EVENT_KEY, PROCESSOR);
 
         // Shares, memberships and directory entries are keyed by owner, group or name, not by event: no partitioning
@@ -146,13 +154,13 @@ public final class AttachmentTopology {
         // global store restores from its topic directly, hence no changelog. Versioned, with their whole history: a
         // command is decided with the registry as of its log-append time, live and in a replay alike.
         topology.addGlobalStore(registryStore(SHARES_STORE, new CalendarShareSerde()), SHARES_SOURCE,
-                Serdes.String().deserializer(), new CalendarShareSerde(), Topics.CALENDAR_SHARES, SHARES_UPDATER,
+                Serdes.String().deserializer(), new CalendarShareSerde(), topics.shares(), SHARES_UPDATER,
                 () -> new GlobalStoreUpdater<>(SHARES_STORE));
         topology.addGlobalStore(registryStore(MEMBERSHIPS_STORE, new GroupMembershipSerde()), MEMBERSHIPS_SOURCE,
-                Serdes.String().deserializer(), new GroupMembershipSerde(), Topics.GROUP_MEMBERSHIPS,
+                Serdes.String().deserializer(), new GroupMembershipSerde(), topics.memberships(),
                 MEMBERSHIPS_UPDATER, () -> new GlobalStoreUpdater<>(MEMBERSHIPS_STORE));
         topology.addGlobalStore(registryStore(DIRECTORY_STORE, new DirectoryEntrySerde()), DIRECTORY_SOURCE,
-                Serdes.String().deserializer(), new DirectoryEntrySerde(), Topics.USER_DIRECTORY, DIRECTORY_UPDATER,
+                Serdes.String().deserializer(), new DirectoryEntrySerde(), topics.directory(), DIRECTORY_UPDATER,
                 () -> new GlobalStoreUpdater<>(DIRECTORY_STORE));
         return topology;
     }

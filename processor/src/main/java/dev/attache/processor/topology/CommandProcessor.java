@@ -82,7 +82,7 @@ final class CommandProcessor implements Processor<String, AttachmentCommand, Str
                     audit::checkpointIfWaiting);
         }
         this.sessions = new UploadSessionCommands(context, context.getStateStore(AttachmentTopology.SESSIONS_STORE),
-                deletions, outcomes, audit);
+                deletions, outcomes);
         context.schedule(EXPIRE_SESSIONS_EVERY, PunctuationType.STREAM_TIME, sessions::expire);
     }
 

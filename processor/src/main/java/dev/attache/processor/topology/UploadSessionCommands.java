@@ -10,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import dev.attache.processor.audit.AuditEntries;
 import dev.attache.processor.rules.SessionRules;
 import dev.attache.processor.rules.SessionRules.Slice;
 import dev.attache.processor.topology.CommandOutcomes.Outcome;
@@ -42,15 +41,13 @@ final class UploadSessionCommands {
     private final KeyValueStore<String, UploadSession> store;
     private final DeletionRequests deletions;
     private final CommandOutcomes outcomes;
-    private final AuditTrail audit;
 
     UploadSessionCommands(ProcessorContext<String, Object> context, KeyValueStore<String, UploadSession> store,
-            DeletionRequests deletions, CommandOutcomes outcomes, AuditTrail audit) {
+            DeletionRequests deletions, CommandOutcomes outcomes) {
         this.context = context;
         this.store = store;
         this.deletions = deletions;
         this.outcomes = outcomes;
-        this.audit = audit;
     }
 
     /** Opens the session an allowed {@code command} describes, or refuses it; either way this is its reply. */
@@ -160,10 +157,6 @@ final class UploadSessionCommands {
         for (UploadSession session : expired) {
             remove(session, session.complete(), streamTime);
             outcomes.count(Outcome.DELETED);
-            if (!session.complete()) {
-                audit.append(AttachmentKeys.eventKey(session.tenantId(), session.eventId()),
-                        AuditEntries.sessionExpired(session, streamTime), streamTime);
-            }
         }
     }
 

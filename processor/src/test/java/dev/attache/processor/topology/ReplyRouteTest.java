@@ -96,7 +96,7 @@ class ReplyRouteTest {
         assertThat(AddressedReply.PARTITION.partitions("r", "k", pinned, 6)).isEqualTo(Optional.of(Set.of(3)));
         assertThat(AddressedReply.PARTITION.partitions("r", "k", pinned, 3)).isEmpty();
         assertThat(AddressedReply.PARTITION.partitions("r", "k", unpinned, 6)).isEmpty();
-        assertThat(AddressedReply.TOPIC.extract("k", pinned, null)).isEqualTo("r");
+        assertThat(AddressedReply.topic(null).extract("k", pinned, null)).isEqualTo("r");
     }
 
     static AttachmentReply reply() {

@@ -8,19 +8,21 @@ import dev.attache.schemas.attachment.Trace;
 
 /**
  * One line of the audit trail (topic {@code attachment-audit}, schema {@code audit-entry.v1.json}): what the processor
- * decided for one command, or did on its own (an event deleted by its system of record, an upload session expired).
+ * decided for one command, or did on its own (an event deleted by its system of record). Timers write no entries:
+ * when a stream-time timer fires depends on when a task last started, which a replay cannot reproduce (an upload
+ * session's expiry is in the entry that opened it).
  * Metadata and hashes only, never content, so it can be kept forever and still honour erasure. A function of the
  * input record alone: a replay of the log writes the same entries, byte for byte. Each entry's serialized bytes are
  * a leaf of its partition's Merkle tree ({@link TreeHashes#leaf}).
  *
- * @param action the command's type, or {@link #EVENT_REMOVED} / {@link #SESSION_EXPIRED}
+ * @param action the command's type, or {@link #EVENT_REMOVED}
  * @param outcome the reply's outcome ({@code created}, {@code deleted}, {@code rejected}, {@code advanced}, …)
  * @param repeat the request was a repeat answered with the first one's outcome (a duplicate, an idempotent retry)
  * @param actor who asked; null for what the service did on its own
  * @param route where the client addressed the event (the API version included); null when no client did
  * @param trace the client-visible request ids, when the front sent them
- * @param loggedAt ISO-8601 UTC (milliseconds) log-append time of the input record, or the stream time of a timer
- * @param source the input record, or null for a timer
+ * @param loggedAt ISO-8601 UTC (milliseconds) log-append time of the input record
+ * @param source the input record
  * @param error why the command was refused, when it was
  * @param attachment the attachment as created or deleted (its metadata and hash), when one was
  */
@@ -31,8 +33,6 @@ public record AuditEntry(int schemaVersion, String action, String outcome, boole
     public static final int SCHEMA_VERSION = 1;
     /** A system of record deleted the event (a tombstone on {@code calendar-events}): its attachments went with it. */
     public static final String EVENT_REMOVED = "event-removed";
-    /** An upload session reached its expiry unfinished. */
-    public static final String SESSION_EXPIRED = "session-expired";
 
     /**
      * Who asked: the token's identity, not its permissions (they are in the command).
