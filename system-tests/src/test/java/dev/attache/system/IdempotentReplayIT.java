@@ -125,7 +125,8 @@ class IdempotentReplayIT {
         config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         Map<String, byte[]> replies = new LinkedHashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(AttachmentTopology.build(Pattern.compile(".*"),
-                new CommandOutcomes(new SimpleMeterRegistry())), config)) {
+                new CommandOutcomes(new SimpleMeterRegistry()), dev.attache.processor.audit.AuditSettings.unsigned()),
+                config)) {
             TestInputTopic<String, AttachmentCommand> in = driver.createInputTopic(Topics.ATTACHMENT_COMMANDS,
                     new StringSerializer(), JsonSerde.commands().serializer());
             for (ConsumerRecord<String, byte[]> command : commands) {

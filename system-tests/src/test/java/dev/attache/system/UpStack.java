@@ -38,10 +38,17 @@ final class UpStack implements AutoCloseable {
 
     /** Starts {@code up} on the data dir; answers the ready file's properties. */
     Properties start() throws Exception {
+        return start(java.util.Map.of());
+    }
+
+    /** Starts {@code up} with {@code environment} added to its own (and so to its apps'). */
+    Properties start(java.util.Map<String, String> environment) throws Exception {
         Path ready = dataDir.resolve("ready.properties");
         Files.deleteIfExists(ready);
-        up = new ProcessBuilder(command("up", "--kafka-port", "0", "--s3-port", "0", "--processor-port", "0",
-                "--http-port", "0", "--partitions", "3", "--ready-file", ready.toString()))
+        ProcessBuilder builder = new ProcessBuilder(command("up", "--kafka-port", "0", "--s3-port", "0",
+                "--processor-port", "0", "--http-port", "0", "--partitions", "3", "--ready-file", ready.toString()));
+        builder.environment().putAll(environment);
+        up = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("up.out").toFile()))
                 .start();
@@ -66,8 +73,13 @@ final class UpStack implements AutoCloseable {
 
     /** A dev user's token from the data dir's issuer. */
     String token() throws Exception {
+        return token(TokenRequest.delegatedDefaults());
+    }
+
+    /** A token from the data dir's issuer saying what {@code request} says. */
+    String token(TokenRequest request) throws Exception {
         SigningKeys keys = SigningKeys.loadOrCreate(new StackLayout(dataDir).jwt());
-        return new TokenMinter(keys.privateKey(), Clock.systemUTC()).mint(TokenRequest.delegatedDefaults());
+        return new TokenMinter(keys.privateKey(), Clock.systemUTC()).mint(request);
     }
 
     Pipeline pipeline(Properties ready) throws Exception {

@@ -4,12 +4,12 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 import dev.attache.processor.rules.Registry;
 import dev.attache.processor.rules.StoredAttachments;
 import dev.attache.processor.topology.AttachmentTopology;
 import dev.attache.processor.topology.StoreAttachments;
+import dev.attache.processor.topology.RegistryVersions;
 import dev.attache.processor.topology.StoreRegistry;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.event.CalendarEvent;
@@ -53,7 +53,8 @@ final class PartitionStores {
                 global(AttachmentTopology.DIRECTORY_STORE), StoreRegistry.LATEST);
     }
 
-    private <V> VersionedKeyValueStore<String, V> global(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, new VersionedStoreType<String, V>()));
+    private ReadOnlyKeyValueStore<String, RegistryVersions> global(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name,
+                QueryableStoreTypes.<String, RegistryVersions>keyValueStore()));
     }
 }

@@ -1,11 +1,9 @@
 package dev.attache.processor.topology;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
@@ -13,7 +11,7 @@ import org.apache.kafka.streams.processor.FailOnInvalidTimestamp;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.attache.schemas.event.CalendarEvent;
 import dev.attache.schemas.kafka.CalendarEventSerde;
@@ -53,8 +51,6 @@ import dev.attache.processor.rules.IdempotencyRules.Remembered;
  */
 public final class AttachmentTopology {
 
-    /** How long a registry store keeps a replaced or deleted version: as long as the log it decides (forever). */
-    public static final Duration REGISTRY_HISTORY = Duration.ofDays(365L * 100);
     public static final String SOURCE = "attachment-commands-source";
     public static final String PROCESSOR = "attachment-command-processor";
     public static final String ATTACHMENTS_STORE = "attachments-store";
@@ -151,26 +147,23 @@ public final class AttachmentTopology {
 
         // Shares, memberships and directory entries are keyed by owner, group or name, not by event: no partitioning
         // could put them next to an event's commands, so every instance keeps them all (small, rarely written). A
-        // global store restores from its topic directly, hence no changelog. Versioned, with their whole history: a
+        // global store is rebuilt from its topic, hence no changelog. Each keeps every version of every key: a
         // command is decided with the registry as of its log-append time, live and in a replay alike.
-        topology.addGlobalStore(registryStore(SHARES_STORE, new CalendarShareSerde()), SHARES_SOURCE,
-                Serdes.String().deserializer(), new CalendarShareSerde(), topics.shares(), SHARES_UPDATER,
-                () -> new GlobalStoreUpdater<>(SHARES_STORE));
-        topology.addGlobalStore(registryStore(MEMBERSHIPS_STORE, new GroupMembershipSerde()), MEMBERSHIPS_SOURCE,
-                Serdes.String().deserializer(), new GroupMembershipSerde(), topics.memberships(),
-                MEMBERSHIPS_UPDATER, () -> new GlobalStoreUpdater<>(MEMBERSHIPS_STORE));
-        topology.addGlobalStore(registryStore(DIRECTORY_STORE, new DirectoryEntrySerde()), DIRECTORY_SOURCE,
-                Serdes.String().deserializer(), new DirectoryEntrySerde(), topics.directory(), DIRECTORY_UPDATER,
-                () -> new GlobalStoreUpdater<>(DIRECTORY_STORE));
+        topology.addGlobalStore(registryStore(SHARES_STORE), SHARES_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), topics.shares(), SHARES_UPDATER,
+                () -> new GlobalStoreUpdater(SHARES_STORE));
+        topology.addGlobalStore(registryStore(MEMBERSHIPS_STORE), MEMBERSHIPS_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), topics.memberships(), MEMBERSHIPS_UPDATER,
+                () -> new GlobalStoreUpdater(MEMBERSHIPS_STORE));
+        topology.addGlobalStore(registryStore(DIRECTORY_STORE), DIRECTORY_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), topics.directory(), DIRECTORY_UPDATER,
+                () -> new GlobalStoreUpdater(DIRECTORY_STORE));
         return topology;
     }
 
-    /**
-     * A registry store: versioned, keeping every version for {@link #REGISTRY_HISTORY} (the command log is kept
-     * forever, so a replay from its first command needs the registry's whole history), in day-long segments.
-     */
-    private static <V> StoreBuilder<VersionedKeyValueStore<String, V>> registryStore(String name, Serde<V> serde) {
-        return Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(name, REGISTRY_HISTORY,
-                Duration.ofDays(1)), Serdes.String(), serde).withLoggingDisabled();
+    /** A registry store: every version of every key ({@link RegistryVersions}), rebuilt from its topic. */
+    private static StoreBuilder<KeyValueStore<String, RegistryVersions>> registryStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
+                new JsonSerde<>(RegistryVersions.class)).withLoggingDisabled();
     }
 }

@@ -3,17 +3,17 @@ package dev.attache.processor.topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps a versioned global store equal to its topic's history: a value is a new version of its key from the record's
- * timestamp on, a tombstone ends the key there. It must do nothing else: on restore Kafka Streams copies the topic
- * into the store (with each record's timestamp) without calling it.
+ * Keeps a global registry store equal to its topic's history: each record is a new version of its key from the
+ * record's timestamp on (a tombstone a deletion). Kafka Streams runs the topic through it again when the store is
+ * rebuilt at start-up, so it must depend on the records alone.
  */
-final class GlobalStoreUpdater<V> implements Processor<String, V, Void, Void> {
+final class GlobalStoreUpdater implements Processor<String, byte[], Void, Void> {
 
     private final String storeName;
-    private VersionedKeyValueStore<String, V> store;
+    private KeyValueStore<String, RegistryVersions> store;
 
     GlobalStoreUpdater(String storeName) {
         this.storeName = storeName;
@@ -25,14 +25,12 @@ final class GlobalStoreUpdater<V> implements Processor<String, V, Void, Void> {
     }
 
     @Override
-    public void process(Record<String, V> record) {
+    public void process(Record<String, byte[]> record) {
         if (record.key() == null) {
             return; // unaddressable: nothing could ever look it up
         }
-        if (record.value() == null) {
-            store.delete(record.key(), record.timestamp());
-        } else {
-            store.put(record.key(), record.value(), record.timestamp());
-        }
+        RegistryVersions versions = store.get(record.key());
+        store.put(record.key(), (versions == null ? RegistryVersions.none() : versions)
+                .with(record.timestamp(), record.value()));
     }
 }

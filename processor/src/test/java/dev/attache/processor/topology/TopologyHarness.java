@@ -197,8 +197,8 @@ final class TopologyHarness implements AutoCloseable {
                 StoreRegistry.LATEST);
     }
 
-    private <V> org.apache.kafka.streams.state.VersionedKeyValueStore<String, V> versioned(String name) {
-        return driver.getVersionedKeyValueStore(name);
+    private org.apache.kafka.streams.state.KeyValueStore<String, RegistryVersions> versioned(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     /**

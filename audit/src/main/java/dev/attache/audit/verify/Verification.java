@@ -1,0 +1,132 @@
+package dev.attache.audit.verify;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.attache.audit.cli.AuditTarget;
+import dev.attache.audit.log.TopicReader;
+import dev.attache.audit.log.Trail;
+import dev.attache.audit.replay.Replay;
+import dev.attache.processor.audit.SigningKeyFile;
+import dev.attache.schemas.attachment.AttachmentRecord;
+import dev.attache.schemas.kafka.ContractJson;
+import dev.attache.schemas.kafka.KafkaAccess;
+import dev.attache.schemas.kafka.Topics;
+
+/**
+ * {@code audit verify}: replays the log into a shadow application, then compares what it made with what is live (the
+ * {@code attachments} topic, the processor's store as its changelog holds it, the audit trail), checks every signed
+ * checkpoint against the trail, and every live record's object in S3.
+ */
+public final class Verification {
+
+    /** The processor's attachments store, as its changelog (Kafka Streams' name for it) holds it. */
+    static final String STORE_CHANGELOG = KafkaAccess.PROCESSOR_PREFIX + "-attachments-store-changelog";
+
+    private final AuditTarget target;
+    private final Progress progress;
+
+    /** Where a long verification reports how far it is. */
+    public interface Progress {
+        void phase(String name, long total);
+
+        void advance(long done);
+    }
+
+    public Verification(AuditTarget target, Progress progress) {
+        this.target = target;
+        this.progress = progress;
+    }
+
+    /**
+     * @param from only differences about what changed at or after this instant (records, entries, objects) are
+     *     reported; the replay itself always starts at the first command, since the state before {@code from}
+     *     decides what follows it
+     */
+    public Report run(Instant from) throws Exception {
+        TopicReader reader = new TopicReader(target.kafka());
+        List<Difference> differences = new ArrayList<>();
+        Instant started = Instant.now();
+        Map<String, byte[]> replayedRecords;
+        Trail replayedTrail;
+        long replayed;
+        try (Replay replay = Replay.start(target.kafka())) {
+            progress.phase("replay", replay.total());
+            replay.awaitCaughtUp(Duration.ofHours(6), progress::advance);
+            replayed = replay.total();
+            replayedRecords = latest(reader, replay.topics().attachments());
+            replayedTrail = Trail.read(reader, replay.topics().audit(), null);
+        }
+        Duration replayTime = Duration.between(started, Instant.now());
+
+        Map<String, byte[]> liveRecords = latest(reader, Topics.ATTACHMENTS);
+        Trail liveTrail = Trail.read(reader, Topics.ATTACHMENT_AUDIT, Topics.AUDIT_CHECKPOINTS);
+        differences.addAll(RecordComparison.compare(replayedRecords, liveRecords, "topic " + Topics.ATTACHMENTS,
+                from));
+        if (!reader.endOffsets(STORE_CHANGELOG).isEmpty()) {
+            differences.addAll(RecordComparison.compare(replayedRecords, latest(reader, STORE_CHANGELOG),
+                    "the processor's state", from));
+        }
+        differences.addAll(TrailComparison.compare(replayedTrail.entries(), liveTrail.entries(), from));
+        PublicKey trusted = SigningKeyFile.publicKey(target.publicKey());
+        differences.addAll(TreeCheck.check(liveTrail, trusted));
+
+        long objects = 0;
+        long bytes = 0;
+        if (target.s3() != null) {
+            Map<String, AttachmentRecord> toCheck = new HashMap<>();
+            long total = 0;
+            for (Map.Entry<String, byte[]> live : liveRecords.entrySet()) {
+                AttachmentRecord record = ContractJson.MAPPER.readValue(live.getValue(), AttachmentRecord.class);
+                if (!Instant.parse(record.lastModifiedDateTime()).isBefore(from.minusSeconds(1))) {
+                    toCheck.put(live.getKey(), record);
+                    total += record.object().length();
+                }
+            }
+            progress.phase("objects", total);
+            long[] read = {0};
+            try (ObjectCheck check = new ObjectCheck(target.s3())) {
+                for (Map.Entry<String, AttachmentRecord> record : toCheck.entrySet()) {
+                    check.check(record.getKey(), record.getValue(), n -> progress.advance(read[0] += n))
+                            .ifPresent(differences::add);
+                    objects++;
+                }
+            }
+            bytes = read[0];
+        }
+        return new Report(differences, replayed, replayTime, liveRecords.size(), objects, bytes,
+                liveTrail.checkpoints().values().stream().mapToInt(List::size).sum());
+    }
+
+    /** The latest value per key of a compacted topic; a tombstone removes its key. */
+    static Map<String, byte[]> latest(TopicReader reader, String topic) {
+        Map<String, byte[]> latest = new HashMap<>();
+        reader.read(topic, record -> {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+            }
+        });
+        return latest;
+    }
+
+    /**
+     * What a verification found, and how much it covered.
+     *
+     * @param replayed input records replayed
+     * @param replayTime how long the replay took
+     */
+    public record Report(List<Difference> differences, long replayed, Duration replayTime, int records,
+            long objects, long bytes, int checkpoints) {
+
+        public boolean clean() {
+            return differences.isEmpty();
+        }
+    }
+}
