@@ -42,10 +42,11 @@ final class VerifyCommand implements Callable<Integer> {
         try (Bars bars = new Bars(err)) {
             report = new Verification(connection.resolve(), bars).run(from == null ? Instant.EPOCH : from);
         }
-        out.printf("replayed %d records in %.1f s (%.0f records/s); compared %d live records; checked %d"
-                        + " checkpoints and %d objects (%d bytes)%n", report.replayed(),
-                report.replayTime().toMillis() / 1000.0,
-                report.replayed() * 1000.0 / Math.max(1, report.replayTime().toMillis()), report.records(),
+        out.printf("replayed %d records in %.1f s, %.0f records/s once under way; a plain consumer read %d commands"
+                        + " in %.1f s, %.0f/s once under way (replay %.2fx)%n", report.replayed(),
+                report.replayTime().toMillis() / 1000.0, report.replayPace(), report.rawRecords(),
+                report.rawTime().toMillis() / 1000.0, report.rawPace(), report.replayRatio());
+        out.printf("compared %d live records; checked %d checkpoints and %d objects (%d bytes)%n", report.records(),
                 report.checkpoints(), report.objects(), report.bytes());
         if (report.clean()) {
             out.println("verified: the live records, trail, checkpoints and objects are what the log makes");

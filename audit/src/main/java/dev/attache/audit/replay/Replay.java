@@ -114,10 +114,14 @@ public final class Replay implements AutoCloseable {
 
     /**
      * Waits until the replay has committed every input record that existed when it started, reporting how many it
-     * has; at most {@code timeout}.
+     * has; at most {@code timeout}. Answers its pace once under way: records per second from its first commit to
+     * the last (the start-up before it, topic creation, store rebuilds and the group's first rebalance, is a fixed
+     * cost whatever the log's length).
      */
-    public void awaitCaughtUp(Duration timeout, LongConsumer progress) {
+    public double awaitCaughtUp(Duration timeout, LongConsumer progress) {
         Instant deadline = Instant.now().plus(timeout);
+        Instant firstCommit = null;
+        long atFirstCommit = 0;
         while (true) {
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                 throw new IllegalStateException("The replay stopped: " + streams.state());
@@ -133,8 +137,13 @@ public final class Replay implements AutoCloseable {
                 caughtUp &= position >= end.getValue();
             }
             progress.accept(done);
+            if (firstCommit == null && done > 0) {
+                firstCommit = Instant.now();
+                atFirstCommit = done;
+            }
             if (caughtUp) {
-                return;
+                long millis = firstCommit == null ? 0 : Duration.between(firstCommit, Instant.now()).toMillis();
+                return millis == 0 ? Double.NaN : (done - atFirstCommit) * 1000.0 / millis;
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("The replay did not catch up within " + timeout);

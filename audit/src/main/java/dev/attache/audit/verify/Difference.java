@@ -16,6 +16,8 @@ public record Difference(String kind, String attachmentId, String where, String 
     public static final String RECORD_EXTRA = "record extra";
     /** Both have the record, with other bytes (rewritten). */
     public static final String RECORD_CHANGED = "record changed";
+    /** A reply the live processor sent (still retained) that the replay answers otherwise. */
+    public static final String REPLY_CHANGED = "reply changed";
     public static final String ENTRY_MISSING = "trail entry missing";
     public static final String ENTRY_EXTRA = "trail entry extra";
     public static final String ENTRY_CHANGED = "trail entry changed";

@@ -34,7 +34,9 @@ public final class ObjectCheck implements AutoCloseable {
     /** What is wrong with {@code record}'s object, if anything; {@code read} counts the bytes read. */
     public Optional<Difference> check(String key, AttachmentRecord record, LongConsumer read) {
         String objectKey = record.object().key();
-        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(objectKey).build())) {
+        // on a versioned bucket, the version the record names: an overwrite of the key is another version
+        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(objectKey)
+                .versionId(record.object().versionId()).build())) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[BUFFER];
             long length = 0;
@@ -54,7 +56,7 @@ public final class ObjectCheck implements AutoCloseable {
             }
             return Optional.empty();
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code())) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchVersion".equals(e.errorResponse().code())) {
                 return Optional.of(new Difference(Difference.OBJECT_MISSING, record.attachmentId(), objectKey,
                         "the record " + key + " has no object"));
             }

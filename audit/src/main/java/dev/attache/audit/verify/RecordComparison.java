@@ -65,6 +65,15 @@ public final class RecordComparison {
         }
     }
 
+    /** The attachment id a reply names, if it reads as one. */
+    static String replyAttachment(byte[] reply) {
+        try {
+            return ContractJson.MAPPER.readTree(reply).path("attachmentId").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static String attachmentId(byte[] record) {
         try {
             return ContractJson.MAPPER.readValue(record, AttachmentRecord.class).attachmentId();

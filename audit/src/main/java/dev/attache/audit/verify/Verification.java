@@ -16,6 +16,7 @@ import dev.attache.processor.audit.SigningKeyFile;
 import dev.attache.schemas.attachment.AttachmentRecord;
 import dev.attache.schemas.kafka.ContractJson;
 import dev.attache.schemas.kafka.KafkaAccess;
+import dev.attache.schemas.kafka.ReplyHeaders;
 import dev.attache.schemas.kafka.Topics;
 
 /**
@@ -51,18 +52,37 @@ public final class Verification {
     public Report run(Instant from) throws Exception {
         TopicReader reader = new TopicReader(target.kafka());
         List<Difference> differences = new ArrayList<>();
-        Instant started = Instant.now();
+        // the floor a replay is measured against: a plain consumer reading the same commands, in the same run
+        Instant rawStart = Instant.now();
+        long[] raw = {0};
+        Instant[] firstRecord = {null};
+        reader.read(Topics.ATTACHMENT_COMMANDS, record -> {
+            if (firstRecord[0] == null) {
+                firstRecord[0] = Instant.now();
+            }
+            raw[0]++;
+        });
+        Instant rawEnd = Instant.now();
+        Duration rawTime = Duration.between(rawStart, rawEnd);
+        double rawPace = firstRecord[0] == null || raw[0] < 2 ? Double.NaN
+                : (raw[0] - 1) * 1000.0 / Math.max(1, Duration.between(firstRecord[0], rawEnd).toMillis());
+
         Map<String, byte[]> replayedRecords;
         Trail replayedTrail;
+        Map<String, byte[]> replayedReplies;
         long replayed;
+        Duration replayTime;
+        double replayPace;
         try (Replay replay = Replay.start(target.kafka())) {
             progress.phase("replay", replay.total());
-            replay.awaitCaughtUp(Duration.ofHours(6), progress::advance);
+            Instant started = Instant.now();
+            replayPace = replay.awaitCaughtUp(Duration.ofHours(6), progress::advance);
+            replayTime = Duration.between(started, Instant.now());
             replayed = replay.total();
             replayedRecords = latest(reader, replay.topics().attachments());
             replayedTrail = Trail.read(reader, replay.topics().audit(), null);
+            replayedReplies = replies(reader, replay.topics().replies());
         }
-        Duration replayTime = Duration.between(started, Instant.now());
 
         Map<String, byte[]> liveRecords = latest(reader, Topics.ATTACHMENTS);
         Trail liveTrail = Trail.read(reader, Topics.ATTACHMENT_AUDIT, Topics.AUDIT_CHECKPOINTS);
@@ -73,6 +93,7 @@ public final class Verification {
                     "the processor's state", from));
         }
         differences.addAll(TrailComparison.compare(replayedTrail.entries(), liveTrail.entries(), from));
+        differences.addAll(replyDifferences(replayedReplies, replies(reader, Topics.ATTACHMENT_REPLIES)));
         PublicKey trusted = SigningKeyFile.publicKey(target.publicKey());
         differences.addAll(TreeCheck.check(liveTrail, trusted));
 
@@ -99,8 +120,38 @@ public final class Verification {
             }
             bytes = read[0];
         }
-        return new Report(differences, replayed, replayTime, liveRecords.size(), objects, bytes,
+        return new Report(differences, raw[0], rawTime, rawPace, replayed, replayTime, replayPace, liveRecords.size(), objects, bytes,
                 liveTrail.checkpoints().values().stream().mapToInt(List::size).sum());
+    }
+
+    /** Replies by their correlation id. */
+    static Map<String, byte[]> replies(TopicReader reader, String topic) {
+        Map<String, byte[]> replies = new HashMap<>();
+        reader.read(topic, record -> {
+            org.apache.kafka.common.header.Header id = record.headers().lastHeader(ReplyHeaders.CORRELATION_ID);
+            if (id != null) {
+                replies.put(java.util.HexFormat.of().formatHex(id.value()), record.value());
+            }
+        });
+        return replies;
+    }
+
+    /**
+     * Every live reply still retained (an hour) against the replay's answer to the same request, byte for byte. The
+     * trail states every outcome for good; the replies are the answers clients actually got.
+     */
+    static List<Difference> replyDifferences(Map<String, byte[]> replayed, Map<String, byte[]> live) {
+        List<Difference> differences = new ArrayList<>();
+        live.forEach((correlation, sent) -> {
+            byte[] expected = replayed.get(correlation);
+            if (expected != null && !java.util.Arrays.equals(expected, sent)) {
+                differences.add(new Difference(Difference.REPLY_CHANGED, RecordComparison.replyAttachment(sent),
+                        "reply " + correlation, "the client got " + new String(sent,
+                                java.nio.charset.StandardCharsets.UTF_8) + "; the log answers " + new String(expected,
+                                java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        });
+        return differences;
     }
 
     /** The latest value per key of a compacted topic; a tombstone removes its key. */
@@ -119,11 +170,21 @@ public final class Verification {
     /**
      * What a verification found, and how much it covered.
      *
+     * @param rawRecords commands a plain consumer read, in the same run
+     * @param rawTime how long it took, from its start
+     * @param rawPace its records per second from its first record on
      * @param replayed input records replayed
-     * @param replayTime how long the replay took
+     * @param replayTime how long the replay took, from its start to caught up
+     * @param replayPace its records per second from its first commit on
      */
-    public record Report(List<Difference> differences, long replayed, Duration replayTime, int records,
-            long objects, long bytes, int checkpoints) {
+    public record Report(List<Difference> differences, long rawRecords, Duration rawTime, double rawPace,
+            long replayed, Duration replayTime, double replayPace, int records, long objects, long bytes,
+            int checkpoints) {
+
+        /** The replay's pace over the plain consumer's: what the replay costs beyond reading the log. */
+        public double replayRatio() {
+            return replayPace / rawPace;
+        }
 
         public boolean clean() {
             return differences.isEmpty();

@@ -18,6 +18,7 @@ import dev.attache.schemas.attachment.ObjectRef;
 import io.minio.GetObjectArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.ObjectWriteResponse;
 import io.minio.StatObjectArgs;
 import io.minio.messages.Part;
 import io.minio.RemoveObjectArgs;
@@ -62,8 +63,9 @@ public class ObjectStore {
     public ObjectRef put(SpooledContent content, String tenantId, String attachmentId, String contentType)
             throws StoreFailedException {
         String key = objectKey(tenantId, attachmentId);
+        ObjectWriteResponse written;
         try {
-            client.uploadObject(UploadObjectArgs.builder()
+            written = client.uploadObject(UploadObjectArgs.builder()
                     .bucket(config.bucket())
                     .object(key)
                     // multipart above the part size, which the request limit keeps out of reach
@@ -75,7 +77,7 @@ public class ObjectStore {
             delete(key); // a multipart upload that failed half-way must not leave parts behind
             throw new StoreFailedException(e);
         }
-        return new ObjectRef(config.bucket(), key, content.length(), content.sha256());
+        return new ObjectRef(config.bucket(), key, content.length(), content.sha256(), written.versionId());
     }
 
     /**
@@ -140,13 +142,26 @@ public class ObjectStore {
     /**
      * Completes a multipart upload from {@code parts} (number → ETag, in order): the object exists from now on. S3
      * checks every part against its ETag, so an upload whose parts were overwritten by other bytes is refused.
+     * Answers the object's version id (null on an unversioned bucket).
      *
      * @throws StoreFailedException when the store did not complete it
      */
-    public void completeUpload(String key, String uploadId, Map<Integer, String> parts) throws StoreFailedException {
+    public String completeUpload(String key, String uploadId, Map<Integer, String> parts)
+            throws StoreFailedException {
         Part[] list = parts.entrySet().stream().map(part -> new Part(part.getKey(), part.getValue()))
                 .toArray(Part[]::new);
-        call(() -> multipart.completeMultipartUploadAsync(config.bucket(), null, key, uploadId, list, null, null));
+        return call(() -> multipart.completeMultipartUploadAsync(config.bucket(), null, key, uploadId, list, null,
+                null)).versionId();
+    }
+
+    /** The version id of {@code key}'s current version, or null (an unversioned bucket, or no such object). */
+    public String versionOf(String key) {
+        try {
+            return client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build())
+                    .versionId();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /** Whether {@code key} exists with {@code length} bytes: a completed upload whose answer was lost. */

@@ -169,13 +169,15 @@ public class UploadUrlEndpoint {
             String detectedType, String baseUrl, Trace trace) {
         int number = session.nextPartNumber(sha256);
         SessionPart part;
+        String versionId;
         if (store.exists(session.objectKey(), session.size())) {
             part = new SessionPart(number, COMPLETED_ETAG, bytes.length());
+            versionId = store.versionOf(session.objectKey());
         } else {
             part = uploadPart(session, bytes, number);
-            complete(session, part);
+            versionId = complete(session, part);
         }
-        ObjectRef object = new ObjectRef(session.bucket(), session.objectKey(), session.size(), sha256);
+        ObjectRef object = new ObjectRef(session.bucket(), session.objectKey(), session.size(), sha256, versionId);
         String type = session.detectedType() != null ? session.detectedType() : detectedType;
         // not appended: the object stays for the same slice sent again (it finds it complete) or for the sweep
         submit(AttachmentCommand.completeUploadSession(origin(session), session.attachmentId(), session.attachment(),
@@ -231,18 +233,22 @@ public class UploadUrlEndpoint {
         }
     }
 
-    /** Completes the multipart upload; one completed meanwhile by another front is found whole and taken. */
-    private void complete(UploadSession session, SessionPart last) {
+    /**
+     * Completes the multipart upload; one completed meanwhile by another front is found whole and taken. Answers the
+     * object's version id (null on an unversioned bucket).
+     */
+    private String complete(UploadSession session, SessionPart last) {
         Map<Integer, String> parts = new LinkedHashMap<>();
         session.parts().forEach(part -> parts.put(part.number(), part.etag()));
         parts.put(last.number(), last.etag());
         try {
-            store.completeUpload(session.objectKey(), session.uploadId(), parts);
+            return store.completeUpload(session.objectKey(), session.uploadId(), parts);
         } catch (StoreFailedException e) {
             if (!store.exists(session.objectKey(), session.size())) {
                 throw storeUnavailable(e);
             }
             LOG.infof("Upload of session %s was completed already; going on", session.sessionId());
+            return store.versionOf(session.objectKey());
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
@@ -119,14 +120,10 @@ public final class AttachmentTopology {
                 new CalendarEventSerde(), topics.calendarEvents());
         topology.addProcessor(EVENTS_REGISTRY, () -> new EventRegistryProcessor(audit), EVENTS_SOURCE);
 
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATTACHMENTS_STORE),
-                Serdes.String(), JsonSerde.records()), PROCESSOR, EVENTS_REGISTRY);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENTS_STORE),
-                Serdes.String(), new CalendarEventSerde()), PROCESSOR, EVENTS_REGISTRY);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY_STORE),
-                Serdes.String(), new JsonSerde<>(Remembered.class)), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
-                Serdes.String(), JsonSerde.sessions()), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(ATTACHMENTS_STORE, JsonSerde.records(), topics), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(EVENTS_STORE, new CalendarEventSerde(), topics), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(IDEMPOTENCY_STORE, new JsonSerde<>(Remembered.class), topics), PROCESSOR);
+        topology.addStateStore(store(SESSIONS_STORE, JsonSerde.sessions(), topics), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(ATTACHMENTS_SINK, topics.attachments(), Serdes.String().serializer(), JsonSerde.records(),
                 new EventPartitioner<>(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(SESSIONS_SINK, topics.uploadSessions(), Serdes.String().serializer(),
@@ -136,8 +133,7 @@ public final class AttachmentTopology {
         // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object
         topology.addSink(DELETIONS_SINK, topics.objectDeletions(), Serdes.String().serializer(),
                 JsonSerde.deletions().serializer(), PROCESSOR, EVENTS_REGISTRY);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_TREE_STORE),
-                Serdes.String(), new JsonSerde<>(AuditTree.class)), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(AUDIT_TREE_STORE, new JsonSerde<>(AuditTree.class), topics), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(AUDIT_SINK, topics.audit(), Serdes.String().serializer(), PinnedBytes.serializer(),
                 PinnedBytes.PARTITION, PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(CHECKPOINTS_SINK, topics.checkpoints(), Serdes.String().serializer(),
@@ -159,6 +155,17 @@ public final class AttachmentTopology {
                 Serdes.ByteArray().deserializer(), topics.directory(), DIRECTORY_UPDATER,
                 () -> new GlobalStoreUpdater(DIRECTORY_STORE));
         return topology;
+    }
+
+    /**
+     * A task's store: changelogged live (its changelog is what a new instance restores); a replay's, whose state is
+     * thrown away with it, writes no changelog.
+     */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> serde,
+            TopologyTopics topics) {
+        StoreBuilder<KeyValueStore<String, V>> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(name), Serdes.String(), serde);
+        return topics.changelogs() ? store : store.withLoggingDisabled();
     }
 
     /** A registry store: every version of every key ({@link RegistryVersions}), rebuilt from its topic. */

@@ -64,7 +64,7 @@ public record AuditEntry(int schemaVersion, String action, String outcome, boole
         public static Facts of(AttachmentRecord record) {
             return record == null ? null : new Facts(record.odataType(), record.name(), record.contentType(),
                     record.size(), record.lastModifiedDateTime(), record.object().key(), record.object().length(),
-                    record.object().sha256(), null);
+                    record.object().sha256(), record.object().versionId());
         }
     }
 }
