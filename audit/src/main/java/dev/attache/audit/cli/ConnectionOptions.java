@@ -13,6 +13,7 @@ import dev.attache.local.cli.AttacheHome;
 import dev.attache.local.kafka.KafkaClientConfig;
 import dev.attache.local.stack.ReadyFile;
 import dev.attache.local.stack.StackLayout;
+import dev.attache.schemas.kafka.KafkaAccess;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +33,8 @@ final class ConnectionOptions {
                     + "ATTACHE_AUDIT_KAFKA_PASSWORD.")
     String bootstrapServers;
 
-    @Option(names = "--kafka-user", defaultValue = "${env:ATTACHE_AUDIT_KAFKA_USER:-attache-admin}",
-            description = "SCRAM user allowed to read every topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-user", defaultValue = "${env:ATTACHE_AUDIT_KAFKA_USER:-attache-auditor}",
+            description = "SCRAM user with the auditor's ACLs (KafkaAccess.AUDITOR; default: ${DEFAULT-VALUE}).")
     String kafkaUser;
 
     @Option(names = "--kafka-security-protocol",
@@ -86,9 +87,10 @@ final class ConnectionOptions {
         String bootstrap = ReadyFile.read(stack, "kafka.bootstrap.servers").orElseThrow(() ->
                 new IllegalArgumentException("No running stack in " + layout.dataDir() + " (start one with"
                         + " `./attache up`, or name a deployment with --bootstrap-servers)"));
-        Map<String, Object> kafka = new HashMap<>(KafkaClientConfig.scram(bootstrap,
-                ReadyFile.read(stack, "kafka.admin.username").orElseThrow(),
-                ReadyFile.read(stack, "kafka.admin.password").orElseThrow()));
+        // the stack's auditor, with the same least-privilege ACLs a deployment gives it; never its admin
+        Map<String, Object> kafka = new HashMap<>(KafkaClientConfig.scram(bootstrap, KafkaAccess.AUDITOR,
+                ReadyFile.read(stack, "kafka." + KafkaAccess.AUDITOR + ".password").orElseThrow(() ->
+                        new IllegalArgumentException("The stack file names no auditor password: restart `up`"))));
         Optional<String> endpoint = ReadyFile.read(stack, "s3.endpoint");
         AuditTarget.S3Target s3 = endpoint.isEmpty() ? null : new AuditTarget.S3Target(endpoint.get(),
                 ReadyFile.read(stack, "s3.access-key").orElseThrow(),

@@ -36,6 +36,7 @@ import dev.attache.processor.audit.AuditSettings;
 import dev.attache.processor.topology.AttachmentTopology;
 import dev.attache.processor.topology.CommandOutcomes;
 import dev.attache.processor.topology.TopologyTopics;
+import dev.attache.schemas.kafka.KafkaAccess;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -72,13 +73,25 @@ public final class Replay implements AutoCloseable {
      * appended later is not replayed).
      */
     public static Replay start(Map<String, Object> kafka) {
-        String applicationId = "attache-audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String applicationId = KafkaAccess.AUDIT_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         TopologyTopics topics = TopologyTopics.shadow(applicationId + "-");
         Admin admin = Admin.create(new HashMap<>(kafka));
         try {
             Map<TopicPartition, Long> ends = dataEnds(kafka, List.of(topics.commands(), topics.calendarEvents()));
+            return start(kafka, admin, applicationId, topics, ends);
+        } catch (RuntimeException e) {
+            admin.close();
+            throw e;
+        }
+    }
+
+    /** Starts the application; on any failure, deletes the shadow topics made for it. */
+    private static Replay start(Map<String, Object> kafka, Admin admin, String applicationId, TopologyTopics topics,
+            Map<TopicPartition, Long> ends) {
+        Path stateDir = null;
+        try {
             createShadows(admin, topics);
-            Path stateDir = Files.createTempDirectory(applicationId);
+            stateDir = Files.createTempDirectory(applicationId);
             Properties config = new Properties();
             config.putAll(kafka);
             config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -94,13 +107,36 @@ public final class Replay implements AutoCloseable {
                     new CommandOutcomes(new SimpleMeterRegistry()), AuditSettings.unsigned()), config);
             streams.start();
             return new Replay(admin, applicationId, topics, ends, stateDir, streams);
-        } catch (IOException e) {
-            admin.close();
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            admin.close();
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            deleteOwnTopics(admin, applicationId);
+            deleteQuietly(stateDir);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** Where the inputs' data ended when the replay started: what it replays, and nothing after. */
+    public Map<TopicPartition, Long> inputEnds() {
+        return Map.copyOf(inputEnds);
+    }
+
+    /**
+     * Waits until the live processor (its consumer group) has committed up to {@code ends}, so the live side holds
+     * everything the snapshot holds; false if it had not within {@code timeout}.
+     */
+    public boolean awaitLive(Map<TopicPartition, Long> ends, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(
+                    KafkaAccess.PROCESSOR_PREFIX).partitionsToOffsetAndMetadata());
+            boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                    || (committed.get(end.getKey()) != null
+                            && committed.get(end.getKey()).offset() >= end.getValue()));
+            if (caughtUp) {
+                return true;
+            }
+            Utils.sleep(POLL.toMillis());
+        }
+        return false;
     }
 
     public TopologyTopics topics() {
@@ -152,24 +188,45 @@ public final class Replay implements AutoCloseable {
         }
     }
 
-    /** Stops the replay and deletes everything it made. */
+    /** Stops the replay and deletes everything it made; each step runs whatever the one before did. */
     @Override
     public void close() {
         try {
             // leaving the group at once lets the group be deleted now, not after a session timeout
             streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
             streams.cleanUp();
+        } catch (RuntimeException e) {
+            System.err.println("attache audit: the replay did not stop cleanly: " + e.getMessage());
+        } finally {
+            try {
+                deleteOwnTopics(admin, applicationId);
+                deleteGroup();
+            } finally {
+                admin.close();
+                deleteQuietly(stateDir);
+            }
+        }
+    }
+
+    private static void deleteOwnTopics(Admin admin, String applicationId) {
+        try {
             Set<String> own = get(admin.listTopics().names()).stream()
                     .filter(name -> name.startsWith(applicationId + "-")).collect(Collectors.toSet());
             get(admin.deleteTopics(own).all());
-            deleteGroup();
-        } finally {
-            admin.close();
-            try {
-                Utils.delete(stateDir.toFile());
-            } catch (IOException e) {
-                // a temporary directory: the OS clears it
-            }
+        } catch (RuntimeException e) {
+            System.err.println("attache audit: the replay's topics " + applicationId + "-* were not all deleted: "
+                    + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Utils.delete(dir.toFile());
+        } catch (IOException e) {
+            // a temporary directory: the OS clears it
         }
     }
 

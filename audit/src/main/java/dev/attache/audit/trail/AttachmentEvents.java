@@ -25,8 +25,8 @@ public final class AttachmentEvents {
         Map<String, AuditEntry> present = new LinkedHashMap<>();
         for (TrailEntry e : trail) {
             AuditEntry entry = e.entry();
-            if (entry == null || !tenantId.equals(entry.tenantId()) || !eventId.equals(entry.eventId())
-                    || Instant.parse(entry.loggedAt()).isAfter(at)) {
+            if (entry == null || e.loggedAt() == null || !tenantId.equals(entry.tenantId())
+                    || !eventId.equals(entry.eventId()) || e.loggedAt().isAfter(at)) {
                 continue;
             }
             if (AttachmentCommand.TYPE_ADD.equals(entry.action()) && AttachmentReply.CREATED.equals(entry.outcome())

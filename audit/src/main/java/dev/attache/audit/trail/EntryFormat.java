@@ -69,7 +69,7 @@ public final class EntryFormat {
         for (String value : values) {
             String v = value == null ? "" : value;
             // a cell a spreadsheet would run as a formula is quoted with a leading apostrophe
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
                 v = "'" + v;
             }
             boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r");

@@ -56,7 +56,10 @@ public record TrailQuery(String tenantId, String eventId, String attachmentId, S
 
     private Predicate<TrailEntry> inWindow() {
         return e -> {
-            Instant at = Instant.parse(e.entry().loggedAt());
+            Instant at = e.loggedAt();
+            if (at == null) {
+                return from == null && to == null; // a malformed entry cannot be placed in a window
+            }
             return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
         };
     }

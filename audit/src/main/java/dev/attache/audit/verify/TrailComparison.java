@@ -50,7 +50,7 @@ public final class TrailComparison {
     }
 
     private static boolean before(TrailEntry entry, Instant from) {
-        return entry == null || (entry.entry() != null && Instant.parse(entry.entry().loggedAt()).isBefore(from));
+        return entry == null || (entry.loggedAt() != null && entry.loggedAt().isBefore(from));
     }
 
     static String attachmentOf(TrailEntry entry) {

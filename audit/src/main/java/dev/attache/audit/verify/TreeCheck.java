@@ -26,6 +26,18 @@ public final class TreeCheck {
     private TreeCheck() {
     }
 
+    /** The partitions with entries but no checkpoint at all: nothing in them is signed. */
+    public static List<String> unsigned(Trail trail) {
+        List<String> unsigned = new ArrayList<>();
+        trail.entries().forEach((partition, entries) -> {
+            if (!entries.isEmpty() && trail.checkpoints().getOrDefault(partition, List.of()).isEmpty()) {
+                unsigned.add("attachment-audit " + partition + ": " + entries.size() + " entries, no signed"
+                        + " checkpoint yet");
+            }
+        });
+        return unsigned;
+    }
+
     public static List<Difference> check(Trail trail, PublicKey trusted) {
         List<Difference> differences = new ArrayList<>();
         trail.unreadableCheckpoints().forEach(at -> differences.add(new Difference(Difference.CHECKPOINT_FORGED,

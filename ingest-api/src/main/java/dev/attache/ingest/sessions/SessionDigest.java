@@ -59,7 +59,9 @@ final class SessionDigest {
      */
     String state() {
         byte[] state = digest.getEncodedState();
-        if (state.length != BLOCK_ALIGNED_STATE_BYTES) {
+        // the length rules out a partial block's words; bytes 4-7, the count of a partial word's bytes, must be 0
+        if (state.length != BLOCK_ALIGNED_STATE_BYTES || state[4] != 0 || state[5] != 0 || state[6] != 0
+                || state[7] != 0) {
             throw new IllegalStateException("The digest is inside a block: its state would hold content bytes");
         }
         return Base64.getEncoder().encodeToString(state);

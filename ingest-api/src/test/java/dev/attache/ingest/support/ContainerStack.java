@@ -57,9 +57,10 @@ final class ContainerStack {
             provision(ready);
             writeKeys(ready);
             writeServiceKeys(ready);
+            writeAuditKeys(ready);
             Path home = Path.of(System.getProperty("attache.home", "..")).toAbsolutePath().normalize();
             AppProcess processor = AppProcess.start(home.resolve("processor/target/quarkus-app/quarkus-run.jar"),
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", ready.getProperty("kafka.bootstrap.servers"),
+                    withAuditKeys(ready, Map.of("KAFKA_BOOTSTRAP_SERVERS", ready.getProperty("kafka.bootstrap.servers"),
                             "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
                             "ATTACHE_KAFKA_PASSWORD", "none",
                             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", ready.getProperty("service-token.jwks"),
@@ -67,7 +68,7 @@ final class ContainerStack {
                             "ATTACHE_S3_ACCESS_KEY", ready.getProperty("s3.access-key"),
                             "ATTACHE_S3_SECRET_KEY", ready.getProperty("s3.secret-key"),
                             "ATTACHE_S3_BUCKET", ready.getProperty("s3.bucket"),
-                            "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("processor-state").toString()),
+                            "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("processor-state").toString())),
                     Duration.ofSeconds(120));
             ready.setProperty("processor.url", processor.url());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -143,6 +144,25 @@ final class ContainerStack {
         ready.setProperty("service-token.private-key", privateKey.toString());
         ready.setProperty("service-token.key-id", "containers");
         ready.setProperty("service-token.jwks", jwks.toString());
+    }
+
+    private static Map<String, String> withAuditKeys(Properties ready, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("ATTACHE_AUDIT_SIGNING_KEY_FILE", ready.getProperty("audit.private-key"));
+        all.put("ATTACHE_AUDIT_PUBLIC_KEY_FILE", ready.getProperty("audit.public-key"));
+        return all;
+    }
+
+    /** The processor's audit checkpoint key pair (Ed25519). */
+    private static void writeAuditKeys(Properties ready) throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Path dir = Files.createTempDirectory("attache-audit-signing");
+        Path privateKey = dir.resolve("private.pem");
+        Path publicKey = dir.resolve("public.pem");
+        Files.writeString(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        Files.writeString(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+        ready.setProperty("audit.private-key", privateKey.toString());
+        ready.setProperty("audit.public-key", publicKey.toString());
     }
 
     private static String pem(String type, byte[] der) {

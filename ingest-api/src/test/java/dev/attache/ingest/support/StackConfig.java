@@ -58,6 +58,8 @@ public final class StackConfig {
         env.put("KAFKA_STREAMS_STATE_DIR", stateDir);
         env.put("ATTACHE_PROCESSOR_INSTANCE_ID", instanceId);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PipelineStack.ready().getProperty("service-token.jwks", "none"));
+        env.put("ATTACHE_AUDIT_SIGNING_KEY_FILE", PipelineStack.ready().getProperty("audit.private-key"));
+        env.put("ATTACHE_AUDIT_PUBLIC_KEY_FILE", PipelineStack.ready().getProperty("audit.public-key"));
         return env;
     }
 

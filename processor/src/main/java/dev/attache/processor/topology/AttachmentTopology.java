@@ -120,10 +120,10 @@ public final class AttachmentTopology {
                 new CalendarEventSerde(), topics.calendarEvents());
         topology.addProcessor(EVENTS_REGISTRY, () -> new EventRegistryProcessor(audit), EVENTS_SOURCE);
 
-        topology.addStateStore(store(ATTACHMENTS_STORE, JsonSerde.records(), topics), PROCESSOR, EVENTS_REGISTRY);
-        topology.addStateStore(store(EVENTS_STORE, new CalendarEventSerde(), topics), PROCESSOR, EVENTS_REGISTRY);
-        topology.addStateStore(store(IDEMPOTENCY_STORE, new JsonSerde<>(Remembered.class), topics), PROCESSOR);
-        topology.addStateStore(store(SESSIONS_STORE, JsonSerde.sessions(), topics), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(ATTACHMENTS_STORE, JsonSerde.records()), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(EVENTS_STORE, new CalendarEventSerde()), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(IDEMPOTENCY_STORE, new JsonSerde<>(Remembered.class)), PROCESSOR);
+        topology.addStateStore(store(SESSIONS_STORE, JsonSerde.sessions()), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(ATTACHMENTS_SINK, topics.attachments(), Serdes.String().serializer(), JsonSerde.records(),
                 new EventPartitioner<>(), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(SESSIONS_SINK, topics.uploadSessions(), Serdes.String().serializer(),
@@ -133,7 +133,7 @@ public final class AttachmentTopology {
         // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object
         topology.addSink(DELETIONS_SINK, topics.objectDeletions(), Serdes.String().serializer(),
                 JsonSerde.deletions().serializer(), PROCESSOR, EVENTS_REGISTRY);
-        topology.addStateStore(store(AUDIT_TREE_STORE, new JsonSerde<>(AuditTree.class), topics), PROCESSOR, EVENTS_REGISTRY);
+        topology.addStateStore(store(AUDIT_TREE_STORE, new JsonSerde<>(AuditTree.class)), PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(AUDIT_SINK, topics.audit(), Serdes.String().serializer(), PinnedBytes.serializer(),
                 PinnedBytes.PARTITION, PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(CHECKPOINTS_SINK, topics.checkpoints(), Serdes.String().serializer(),
@@ -158,14 +158,11 @@ public final class AttachmentTopology {
     }
 
     /**
-     * A task's store: changelogged live (its changelog is what a new instance restores); a replay's, whose state is
-     * thrown away with it, writes no changelog.
+     * A task's store, changelogged, a replay's too: under exactly-once a task that must start over (a failure, a
+     * move) restores its state from the changelog; without one it would go on from nothing and decide wrongly.
      */
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> serde,
-            TopologyTopics topics) {
-        StoreBuilder<KeyValueStore<String, V>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(name), Serdes.String(), serde);
-        return topics.changelogs() ? store : store.withLoggingDisabled();
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> serde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
     }
 
     /** A registry store: every version of every key ({@link RegistryVersions}), rebuilt from its topic. */

@@ -10,18 +10,16 @@ import dev.attache.schemas.kafka.Topics;
  * writes nothing a client, the deleter or the live processor reads.
  *
  * @param replies where every reply goes, whatever its command asked; null: where the command asked (live)
- * @param changelogs whether the stores write changelog topics: live yes (a new instance restores from them); a
- *     replay's state is thrown away with it
  */
 public record TopologyTopics(String commands, String calendarEvents, String shares, String memberships,
         String directory, String attachments, String eventsOut, String uploadSessions, String objectDeletions,
-        String audit, String checkpoints, String replies, boolean changelogs) {
+        String audit, String checkpoints, String replies) {
 
     public static TopologyTopics live() {
         return new TopologyTopics(Topics.ATTACHMENT_COMMANDS, Topics.CALENDAR_EVENTS, Topics.CALENDAR_SHARES,
                 Topics.GROUP_MEMBERSHIPS, Topics.USER_DIRECTORY, Topics.ATTACHMENTS, Topics.CALENDAR_EVENTS,
                 Topics.UPLOAD_SESSIONS, Topics.OBJECT_DELETIONS, Topics.ATTACHMENT_AUDIT, Topics.AUDIT_CHECKPOINTS,
-                null, true);
+                null);
     }
 
     /** The live inputs, and every output under {@code prefix}: a replay's. */
@@ -30,7 +28,7 @@ public record TopologyTopics(String commands, String calendarEvents, String shar
         return new TopologyTopics(live.commands, live.calendarEvents, live.shares, live.memberships, live.directory,
                 prefix + live.attachments, prefix + live.eventsOut, prefix + live.uploadSessions,
                 prefix + live.objectDeletions, prefix + live.audit, prefix + live.checkpoints,
-                prefix + Topics.ATTACHMENT_REPLIES, false);
+                prefix + Topics.ATTACHMENT_REPLIES);
     }
 
     /** Every topic the topology writes (the sinks must exist before it starts: Streams does not create them). */

@@ -22,7 +22,14 @@ public record KafkaAccess(String user, List<Grant> grants) {
     public static final String INGEST_API = "attache-ingest-api";
     /** The processor instances: the Kafka Streams application and the consumers beside it. */
     public static final String PROCESSOR = "attache-processor";
-    /** The super user: the stack's own provisioning, operators' tools, the audit. Never an app. */
+    /**
+     * {@code attache audit}: reads every topic the audit compares, and runs its replay under its own prefix (shadow
+     * topics, group and transactional ids), which it creates and deletes. It writes to no live topic.
+     */
+    public static final String AUDITOR = "attache-auditor";
+    /** The prefix of a replay's application id: its shadow topics, consumer group and transactional ids. */
+    public static final String AUDIT_PREFIX = "attache-audit-";
+    /** The super user: the stack's own provisioning and operators' tools. Never an app. */
     public static final String ADMIN = "attache-admin";
 
     /** The prefix of the processor's consumer groups, transactional ids and internal topics (its application id). */
@@ -39,7 +46,7 @@ public record KafkaAccess(String user, List<Grant> grants) {
         }
     }
 
-    /** The apps' principals and their grants. */
+    /** The apps' principals and their grants, and the auditor's. */
     public static List<KafkaAccess> apps() {
         return List.of(
                 new KafkaAccess(INGEST_API, List.of(
@@ -69,6 +76,27 @@ public record KafkaAccess(String user, List<Grant> grants) {
                                 List.of(AclOperation.READ)),
                         // exactly-once: <application.id>-<process id>-<thread>
                         new Grant(ResourceType.TRANSACTIONAL_ID, PROCESSOR_PREFIX + "-", PatternType.PREFIXED,
+                                List.of(AclOperation.WRITE)))),
+                new KafkaAccess(AUDITOR, List.of(
+                        Grant.topic(Topics.ATTACHMENT_COMMANDS, AclOperation.READ),
+                        Grant.topic(Topics.CALENDAR_EVENTS, AclOperation.READ),
+                        Grant.topic(Topics.CALENDAR_SHARES, AclOperation.READ),
+                        Grant.topic(Topics.GROUP_MEMBERSHIPS, AclOperation.READ),
+                        Grant.topic(Topics.USER_DIRECTORY, AclOperation.READ),
+                        Grant.topic(Topics.ATTACHMENTS, AclOperation.READ),
+                        Grant.topic(Topics.ATTACHMENT_REPLIES, AclOperation.READ),
+                        Grant.topic(Topics.ATTACHMENT_AUDIT, AclOperation.READ),
+                        Grant.topic(Topics.AUDIT_CHECKPOINTS, AclOperation.READ),
+                        // the processor's state, as its store's changelog holds it, and how far it has committed
+                        Grant.topic(PROCESSOR_PREFIX + "-attachments-store-changelog", AclOperation.READ),
+                        new Grant(ResourceType.GROUP, PROCESSOR_PREFIX, PatternType.LITERAL,
+                                List.of(AclOperation.DESCRIBE)),
+                        new Grant(ResourceType.TOPIC, AUDIT_PREFIX, PatternType.PREFIXED,
+                                List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE,
+                                        AclOperation.DELETE)),
+                        new Grant(ResourceType.GROUP, AUDIT_PREFIX, PatternType.PREFIXED,
+                                List.of(AclOperation.READ, AclOperation.DELETE)),
+                        new Grant(ResourceType.TRANSACTIONAL_ID, AUDIT_PREFIX, PatternType.PREFIXED,
                                 List.of(AclOperation.WRITE)))));
     }
 }

@@ -54,6 +54,7 @@ public final class ReadyFile {
         p.setProperty("service-token.key-id", stack.serviceKeys().keyId());
         p.setProperty("service-token.jwks", stack.serviceKeys().jwksFile().toString());
         p.setProperty("audit.public-key", stack.auditKeys().publicKeyFile().toString());
+        p.setProperty("audit.private-key", stack.auditKeys().privateKeyFile().toString());
         if (stack.processorUrl() != null) {
             p.setProperty(PROCESSOR_URL, stack.processorUrl());
         }
