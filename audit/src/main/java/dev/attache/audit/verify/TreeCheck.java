@@ -26,13 +26,20 @@ public final class TreeCheck {
     private TreeCheck() {
     }
 
-    /** The partitions with entries but no checkpoint at all: nothing in them is signed. */
-    public static List<String> unsigned(Trail trail) {
+    /**
+     * The entries no checkpoint signed by {@code trusted} covers, by partition: the last stretch since the latest
+     * checkpoint (at most a checkpoint interval, normally), or a whole partition without one. Not differences, but
+     * nothing proves them.
+     */
+    public static List<String> unsigned(Trail trail, PublicKey trusted) {
         List<String> unsigned = new ArrayList<>();
         trail.entries().forEach((partition, entries) -> {
-            if (!entries.isEmpty() && trail.checkpoints().getOrDefault(partition, List.of()).isEmpty()) {
-                unsigned.add("attachment-audit " + partition + ": " + entries.size() + " entries, no signed"
-                        + " checkpoint yet");
+            long signed = trail.checkpoints().getOrDefault(partition, List.of()).stream()
+                    .filter(c -> CheckpointSignatures.verify(c, trusted))
+                    .mapToLong(AuditCheckpoint::treeSize).max().orElse(0);
+            if (entries.size() > signed) {
+                unsigned.add("attachment-audit " + partition + ": the last " + (entries.size() - signed) + " of "
+                        + entries.size() + " entries, under no signed checkpoint yet");
             }
         });
         return unsigned;

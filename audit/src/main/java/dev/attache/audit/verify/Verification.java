@@ -126,7 +126,7 @@ public final class Verification {
         differences.addAll(replyDifferences(replayedReplies, replies(reader, Topics.ATTACHMENT_REPLIES)));
         PublicKey trusted = SigningKeyFile.publicKey(target.publicKey());
         differences.addAll(TreeCheck.check(liveTrail, trusted));
-        notChecked.addAll(TreeCheck.unsigned(liveTrail));
+        notChecked.addAll(TreeCheck.unsigned(liveTrail, trusted));
 
         long objects = 0;
         long bytes = 0;

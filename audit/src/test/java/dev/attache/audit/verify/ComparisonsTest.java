@@ -76,6 +76,9 @@ class ComparisonsTest {
         AuditCheckpoint beyond = sign(4, tree.root(3), trusted);
 
         assertThat(TreeCheck.check(trail(entries, at2, at3), trusted.getPublic())).isEmpty();
+        assertThat(TreeCheck.unsigned(trail(entries, at2, at3), trusted.getPublic())).isEmpty();
+        assertThat(TreeCheck.unsigned(trail(entries, at2, forged), trusted.getPublic()))
+                .containsExactly("attachment-audit 0: the last 1 of 3 entries, under no signed checkpoint yet");
         assertThat(TreeCheck.check(trail(entries, at2, forged), trusted.getPublic()))
                 .extracting(Difference::kind).containsExactly(Difference.CHECKPOINT_FORGED);
         assertThat(TreeCheck.check(trail(entries, wrongRoot), trusted.getPublic()))
