@@ -66,16 +66,6 @@ public final class TopicReader {
         }
     }
 
-    /** How many records the topic holds (end minus beginning of every partition): a progress bar's total. */
-    public long size(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            return consumer.endOffsets(partitions).entrySet().stream()
-                    .mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
-        }
-    }
-
     private KafkaConsumer<String, byte[]> consumer() {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -110,14 +110,14 @@ public final class Verification {
         Trail liveTrail = Trail.read(reader, Topics.ATTACHMENT_AUDIT, Topics.AUDIT_CHECKPOINTS);
         Predicate<String> changedSince = changedAfter(liveTrail, snapshot);
         Map<String, byte[]> comparable = without(liveRecords, changedSince);
+        Map<String, byte[]> expected = without(replayedRecords, changedSince);
         if (comparable.size() < liveRecords.size()) {
             notChecked.add((liveRecords.size() - comparable.size()) + " records changed after the snapshot");
         }
-        differences.addAll(RecordComparison.compare(without(replayedRecords, changedSince), comparable,
-                "topic " + Topics.ATTACHMENTS, from));
+        differences.addAll(RecordComparison.compare(expected, comparable, "topic " + Topics.ATTACHMENTS, from));
         if (!reader.endOffsets(STORE_CHANGELOG).isEmpty()) {
-            differences.addAll(RecordComparison.compare(without(replayedRecords, changedSince),
-                    without(latest(reader, STORE_CHANGELOG), changedSince), "the processor's state", from));
+            Map<String, byte[]> state = without(latest(reader, STORE_CHANGELOG), changedSince);
+            differences.addAll(RecordComparison.compare(expected, state, "the processor's state", from));
         } else {
             notChecked.add("the processor's state (no " + STORE_CHANGELOG + " topic)");
         }
