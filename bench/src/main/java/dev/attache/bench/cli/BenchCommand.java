@@ -1,10 +1,12 @@
 package dev.attache.bench.cli;
 
+import dev.attache.bench.floor.FloorProbe;
 import dev.attache.bench.report.BenchmarkChart;
 import dev.attache.bench.report.BenchmarksDoc;
 import dev.attache.bench.report.MarkdownReport;
 import dev.attache.bench.report.ResultJson;
 import dev.attache.bench.result.BenchRun;
+import dev.attache.bench.result.FloorCost;
 import dev.attache.bench.result.Settings;
 import dev.attache.bench.run.BenchPlan;
 import dev.attache.bench.run.Benchmark;
@@ -155,14 +157,22 @@ public final class BenchCommand implements Callable<Integer> {
             throws Exception {
         out.println("measuring " + deployment.description());
         try (Benchmark benchmark = new Benchmark(deployment, plan, out)) {
+            out.println("measuring the floor: base64 decode, SHA-256 and a copy of each size with the JDK");
+            List<FloorCost> floor = floorProbe(plan).measure(plan.payloadSizes());
             benchmark.run();
             Settings settings = new Settings(plan.quick(), remote == null ? "embedded" : deployment.graphBase()
                     .toString(), plan.payloadSizes(), plan.concurrencies(), seconds(plan.initialWarmup()),
                     seconds(plan.warmup()),
                     seconds(plan.slice()), plan.rounds(), plan.openLoadFraction());
             return new BenchRun(started.toString(), CommandLineText.of(args), MachineFacts.here(), settings,
-                    benchmark.measurements(), benchmark.memory());
+                    benchmark.measurements(), benchmark.memory(), floor);
         }
+    }
+
+    /** Measured before any load, while the stack idles: a few seconds per size, warm-up first. */
+    private static FloorProbe floorProbe(BenchPlan plan) {
+        return plan.quick() ? new FloorProbe(Duration.ofMillis(500), Duration.ofMillis(500))
+                : new FloorProbe(Duration.ofSeconds(2), Duration.ofSeconds(1));
     }
 
     private BenchPlan plan() {

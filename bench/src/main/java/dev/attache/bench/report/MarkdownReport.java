@@ -2,6 +2,7 @@ package dev.attache.bench.report;
 
 import static dev.attache.bench.report.Figures.MISSING;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,12 +10,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.attache.bench.result.BenchRun;
+import dev.attache.bench.result.FloorCost;
 import dev.attache.bench.result.Loop;
 import dev.attache.bench.result.Machine;
 import dev.attache.bench.result.Measurement;
 import dev.attache.bench.result.MemoryUse;
 import dev.attache.bench.result.Settings;
 import dev.attache.bench.result.Target;
+import dev.attache.bench.stack.Deployment;
 
 /** The generated section of docs/benchmarks.md: what ran, where, and what it measured, in GitHub Markdown. */
 public final class MarkdownReport {
@@ -41,6 +44,7 @@ public final class MarkdownReport {
         rawKafka(out, run);
         openLoop(out, run);
         memory(out, run.memory());
+        floor(out, run);
         targets(out, TargetCheck.evaluate(run));
         clientCpu(out, run.measurements());
         return out.toString();
@@ -252,6 +256,37 @@ public final class MarkdownReport {
                 .append(table.render()).append('\n');
     }
 
+    /** The floor of each size beside what ingest-api spent per content byte at full load, with and without echo. */
+    private static void floor(StringBuilder out, BenchRun run) {
+        if (run.floor().isEmpty()) {
+            return;
+        }
+        MarkdownTable table = new MarkdownTable(1, "size", "base64 decode", "SHA-256", "copy", "floor",
+                "ingest-api, echo", "× floor", "ingest-api, return=minimal", "× floor");
+        for (FloorCost floor : run.floor()) {
+            List<String> row = new ArrayList<>(List.of(Figures.size(floor.payloadBytes()),
+                    Figures.ratio(floor.decodeNanosPerByte()), Figures.ratio(floor.hashNanosPerByte()),
+                    Figures.ratio(floor.copyNanosPerByte()), Figures.ratio(floor.nanosPerByte())));
+            for (Target target : List.of(Target.PIPELINE, Target.PIPELINE_MINIMAL)) {
+                Optional<Double> ingest = run.measurement(target, Loop.CLOSED, floor.payloadBytes(),
+                                run.settings().concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1))
+                        .map(m -> m.cpuMillisPerOperation().get(Deployment.INGEST_API))
+                        .map(millis -> millis * 1e6 / floor.payloadBytes());
+                row.add(ingest.map(Figures::ratio).orElse(MISSING));
+                row.add(ingest.map(nanos -> Figures.decimal(nanos / floor.nanosPerByte())).orElse(MISSING));
+            }
+            table.row(row);
+        }
+        out.append("### The floor\n\n")
+                .append("What no implementation of the contract can skip, measured in this run with the JDK's "
+                        + "primitives once warm (one thread's CPU time, the stack idle): decoding the payload's "
+                        + "base64 (`java.util.Base64`, from an array), one SHA-256 (`MessageDigest`) and one copy "
+                        + "(`System.arraycopy`). Beside it, ingest-api's CPU per content byte at the highest "
+                        + "concurrency of the run, from the table \"CPU per operation\" (everything it does for a "
+                        + "request, divided by its content bytes). Nanoseconds per content byte.\n\n")
+                .append(table.render()).append('\n');
+    }
+
     // A live JVM never has zero heap or resident memory: zero or less means the probe could not read it.
     private static String knownMebibytes(long bytes) {
         return bytes > 0 ? Figures.mebibytes(bytes) : MISSING;
@@ -275,7 +310,7 @@ public final class MarkdownReport {
                 .append(" of the machine's CPU in any cell (its CPU time ÷ wall time × cores).\n"));
     }
 
-    private static String name(Target target) {
+    static String name(Target target) {
         return switch (target) {
             case PIPELINE -> "pipeline";
             case RAW_S3 -> "raw S3";

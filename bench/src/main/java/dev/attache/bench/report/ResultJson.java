@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.attache.bench.result.BenchRun;
+import dev.attache.bench.result.FloorCost;
 import dev.attache.bench.result.Measurement;
 import dev.attache.bench.result.MemoryUse;
 
@@ -22,7 +23,8 @@ public final class ResultJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             // Mix-ins keep Jackson out of the result model, which the measuring code shares.
             .addMixIn(Measurement.class, MeasurementRates.class)
-            .addMixIn(MemoryUse.class, MemoryUseRatio.class);
+            .addMixIn(MemoryUse.class, MemoryUseRatio.class)
+            .addMixIn(FloorCost.class, FloorTotal.class);
 
     public void write(BenchRun run, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -39,6 +41,11 @@ public final class ResultJson {
 
         @JsonProperty(access = JsonProperty.Access.READ_ONLY)
         abstract double mebibytesPerSecond();
+    }
+
+    private abstract static class FloorTotal {
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+        abstract double nanosPerByte();
     }
 
     private abstract static class MemoryUseRatio {

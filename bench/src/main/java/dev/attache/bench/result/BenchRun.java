@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param settings     what it was asked to measure
  * @param measurements one per target, loop, payload size and concurrency, warm-up excluded
  * @param memory       ingest-api's memory during pipeline cells (empty when its process could not be observed)
+ * @param floor        the floor of the ingest path per payload size, measured in the same run (empty in results
+ *                     written before it was measured)
  */
 public record BenchRun(
         String startedAt,
@@ -19,11 +21,18 @@ public record BenchRun(
         Machine machine,
         Settings settings,
         List<Measurement> measurements,
-        List<MemoryUse> memory) {
+        List<MemoryUse> memory,
+        List<FloorCost> floor) {
 
     public BenchRun {
         measurements = List.copyOf(measurements);
         memory = List.copyOf(memory);
+        floor = floor == null ? List.of() : List.copyOf(floor);
+    }
+
+    /** The floor measured for {@code payloadBytes}, if the run measured it. */
+    public Optional<FloorCost> floor(int payloadBytes) {
+        return floor.stream().filter(cost -> cost.payloadBytes() == payloadBytes).findFirst();
     }
 
     /** The measurement of one target under one load, if the run took it (a quick run skips most cells). */

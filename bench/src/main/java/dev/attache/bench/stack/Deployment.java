@@ -32,6 +32,7 @@ public record Deployment(
         boolean disposable) {
 
     public static final String INGEST_API = "ingest-api";
+    public static final String PROCESSOR = "processor";
 
     public Deployment {
         processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));

@@ -69,7 +69,7 @@ public final class EmbeddedStack implements AutoCloseable {
                     .mint(withTtl(TokenRequest.delegatedDefaults(), TOKEN_TTL));
             Map<String, Long> processes = new LinkedHashMap<>();
             child(up, Deployment.INGEST_API).ifPresent(pid -> processes.put(Deployment.INGEST_API, pid));
-            child(up, "processor").ifPresent(pid -> processes.put("processor", pid));
+            child(up, "processor").ifPresent(pid -> processes.put(Deployment.PROCESSOR, pid));
             processes.put("Kafka + S3", up.pid());
             Deployment deployment = new Deployment("embedded (attache up on this machine, data in a temp dir)",
                     URI.create(ready.getProperty("ingest.url").replace("127.0.0.1", "localhost") + "/v1.0"), token,

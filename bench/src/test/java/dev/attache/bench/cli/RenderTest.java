@@ -30,7 +30,8 @@ class RenderTest {
         BenchRun earlier = new BenchRun("2026-01-02T03:04:05Z", "./attache bench --quick",
                 new Machine("Linux", "a CPU", 2, 1L << 34, "a JVM"),
                 new Settings(true, "embedded", List.of(1024), List.of(16), 3, 1, 2, 1, 0.7),
-                List.of(measurement(Target.PIPELINE, 100), measurement(Target.RAW_S3, 1000)), List.of());
+                List.of(measurement(Target.PIPELINE, 100), measurement(Target.RAW_S3, 1000)), List.of(),
+                List.of());
         Path result = dir.resolve("earlier.json");
         new ResultJson().write(earlier, result);
         Path doc = dir.resolve("docs").resolve("benchmarks.md");

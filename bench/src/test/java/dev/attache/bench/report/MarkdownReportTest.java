@@ -67,10 +67,18 @@ class MarkdownReportTest {
     @Test
     void targetsShowWhetherTheyWereMet() {
         assertThat(report)
-                .contains("| 1 MiB at 16 in flight: pipeline throughput ≥ 0.80 × raw S3 "
-                        + "| pipeline 80.0 att/s, raw S3 100.0 ops/s: 0.80 × | ✅ |\n")
-                .contains("| 1 MiB at 64 in flight: pipeline throughput ≥ 0.80 × raw S3 "
-                        + "| pipeline 79.0 att/s, raw S3 100.0 ops/s: 0.79 × | ❌ |\n");
+                .contains("| 1 MiB at 16 in flight, return=minimal: throughput ≥ 0.80 × raw S3 "
+                        + "| 80.0 att/s against 100.0/s: 0.80 × | ✅ |\n")
+                .contains("| 1 MiB at 64 in flight: processor CPU ≤ 0.3 ms per command | 2.00 ms per command | ❌ |\n");
+    }
+
+    @Test
+    void setsIngestApisCostPerByteBesideTheFloor() {
+        assertThat(report)
+                .contains("### The floor\n")
+                .contains("| 1 MiB | 0.25 | 0.50 | 0.25 | 1.00 | 7.87 | 7.9 | 2.00 | 2.0 |\n")
+                .contains("| 3 MiB − 1 KiB | 0.13 | 0.50 | 0.13 | 0.75 | 2.62 | 3.5 | 0.67 | 0.9 |\n");
+        assertThat(report.indexOf("### The floor")).isLessThan(report.indexOf("### Targets"));
     }
 
     @Test
@@ -81,13 +89,14 @@ class MarkdownReportTest {
     @Test
     void leavesOutWhatWasNotMeasuredAndMarksWhatCouldNotBeRead() {
         String quick = MarkdownReport.render(SampleRun.run(true,
-                        List.of(closed(Target.PIPELINE, KIB, 1, 100, 5), closed(Target.RAW_S3, KIB, 1, 200, 4)),
-                        List.of(new MemoryUse(MIB, 1, 50L * MIB, 20L * MIB, 0, 0, 0))),
+                        List.of(closed(Target.PIPELINE, 64 * KIB, 1, 100, 5),
+                                closed(Target.RAW_S3, 64 * KIB, 1, 200, 4)),
+                        List.of(new MemoryUse(64 * KIB, 1, 50L * MIB, 20L * MIB, 0, 0, 0))),
                 "chart.png");
 
         assertThat(quick)
-                .doesNotContain("### Open loop", "### Raw Kafka")
-                .contains("| 1 MiB | 1 | 50.0 | 20.0 | – | – |\n")
+                .doesNotContain("### Open loop", "### Raw Kafka", "### The floor")
+                .contains("| 64 KiB | 1 | 50.0 | 20.0 | – | – |\n")
                 .contains("None of the targets' cells were measured in this run.");
     }
 
@@ -112,7 +121,9 @@ class MarkdownReportTest {
                 .contains("| pipeline, $batch | 20 × 64 KiB | 4 | 10.0 |")
                 .contains("| raw S3, 20 PUTs at once | 20.0 |")
                 .contains("| 0.80 |", "| 0.50 |");
-        assertThat(MarkdownReport.render(SampleRun.full(), "chart.png")).as("nothing of it when not measured")
+        assertThat(MarkdownReport.render(SampleRun.run(false, List.of(closed(Target.PIPELINE, MIB, 16, 50, 300),
+                        closed(Target.RAW_S3, MIB, 16, 100, 200)), List.of()), "chart.png"))
+                .as("nothing of it when not measured")
                 .doesNotContain("### Bulk");
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.attache.bench.result.BenchRun;
+import dev.attache.bench.result.FloorCost;
 import dev.attache.bench.result.Latency;
 import dev.attache.bench.result.Loop;
 import dev.attache.bench.result.Machine;
@@ -48,6 +49,12 @@ final class SampleRun {
                         closed(Target.RAW_S3, LARGE, 16, 40, 500),
                         closed(Target.PIPELINE, LARGE, 64, 36, 2000),
                         closed(Target.RAW_S3, LARGE, 64, 40, 1600),
+                        // without the echo: 0.80 (met, on the edge) and 0.90 at 1 MiB, 0.80 at 3 MiB − 1 KiB
+                        closed(Target.PIPELINE_MINIMAL, MIB, 16, 80, 240),
+                        closed(Target.PIPELINE_MINIMAL, MIB, 64, 90, 800),
+                        closed(Target.PIPELINE_MINIMAL, LARGE, 64, 32, 1800),
+                        // one 1 KiB request alone: p50 of 25 ms, met on the edge
+                        closed(Target.PIPELINE, KIB, 1, 20, 50),
                         closed(Target.RAW_KAFKA, 600, 1, 400, 4),
                         closed(Target.RAW_KAFKA, 600, 16, 2000, 12),
                         closed(Target.RAW_KAFKA, 600, 64, 5000, 30),
@@ -59,10 +66,16 @@ final class SampleRun {
                         new MemoryUse(LARGE, 1, HEAP_AT_ONE, 60L * MIB, 400L * MIB, 60L * MIB, 30L * MIB),
                         // 2.5: not met; peak heap exactly at the bound: met
                         new MemoryUse(LARGE, 64, HEAP_BOUND_AT_64, 90L * MIB, 900L * MIB, 75L * MIB,
-                                30L * MIB)));
+                                30L * MIB)),
+                List.of(new FloorCost(MIB, 0.25, 0.5, 0.25), new FloorCost(LARGE, 0.125, 0.5, 0.125)));
     }
 
     static BenchRun run(boolean quick, List<Measurement> measurements, List<MemoryUse> memory) {
+        return run(quick, measurements, memory, List.of());
+    }
+
+    static BenchRun run(boolean quick, List<Measurement> measurements, List<MemoryUse> memory,
+            List<FloorCost> floor) {
         return new BenchRun(
                 "2026-11-27T16:32:36Z",
                 "./attache bench --rounds 3",
@@ -71,11 +84,15 @@ final class SampleRun {
                 new Settings(quick, "embedded", List.of(KIB, 64 * KIB, MIB, LARGE), List.of(1, 16, 64),
                         30, 5, 20, 3, 0.8),
                 measurements,
-                memory);
+                memory,
+                floor);
     }
 
     /** CPU ms per request of each process, as a pipeline cell reports them. */
     static final Map<String, Double> PIPELINE_CPU = pipelineCpu();
+
+    /** The same without the echo: ingest-api at 2 ns per content byte of 1 MiB. */
+    static final Map<String, Double> MINIMAL_CPU = Map.of("ingest-api", 2.0 * MIB / 1e6, "processor", 0.25);
 
     private static Map<String, Double> pipelineCpu() {
         Map<String, Double> cpu = new LinkedHashMap<>();
@@ -90,6 +107,7 @@ final class SampleRun {
     static Measurement closed(Target target, int payloadBytes, int concurrency, long perSecond, double p99) {
         return new Measurement(target, Loop.CLOSED, payloadBytes, concurrency, 0, perSecond * 10, 0, 10,
                 new Latency(p99 / 2, p99 * 0.75, p99, p99 * 2, p99 / 2), 0.05,
-                target == Target.PIPELINE ? PIPELINE_CPU : Map.of());
+                target == Target.PIPELINE ? PIPELINE_CPU
+                        : target == Target.PIPELINE_MINIMAL ? MINIMAL_CPU : Map.of());
     }
 }
