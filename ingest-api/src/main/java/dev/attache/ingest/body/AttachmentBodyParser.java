@@ -44,7 +44,7 @@ public class AttachmentBodyParser {
     private static final String MALFORMED = "Unable to read JSON request payload. Please ensure Content-Type header is"
             + " set and payload is of valid JSON format.";
 
-    private final JsonFactory json = ContractJson.MAPPER.getFactory().copy()
+    private final JsonFactory json = new BlockBase64JsonFactory(ContractJson.MAPPER.getFactory().copy())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private final SpoolDirectory spool;
     private final RequestLimits limits;
