@@ -34,18 +34,18 @@ public class MinioClientProducer {
     }
 
     /**
-     * For what the blocking client keeps protected: the steps of a multipart upload, for upload sessions. A singleton:
-     * the class cannot be proxied.
+     * For what the blocking client keeps protected: the steps of a multipart upload, for upload sessions, and PUTs
+     * of files already hashed. A singleton: the class cannot be proxied.
      */
     @Produces
     @Singleton
-    MinioAsyncClient minioAsyncClient(S3Config config) {
-        return MinioAsyncClient.builder()
+    HashedFileClient hashedFileClient(S3Config config) {
+        return new HashedFileClient(MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
                 .httpClient(http(config))
-                .build();
+                .build());
     }
 
     private static OkHttpClient http(S3Config config) {

@@ -1,8 +1,6 @@
 package dev.attache.ingest.s3;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,13 +14,11 @@ import com.google.common.collect.HashMultimap;
 import dev.attache.ingest.spool.SpooledContent;
 import dev.attache.schemas.attachment.ObjectRef;
 import io.minio.GetObjectArgs;
-import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.ObjectWriteResponse;
 import io.minio.StatObjectArgs;
 import io.minio.messages.Part;
 import io.minio.RemoveObjectArgs;
-import io.minio.UploadObjectArgs;
 
 /**
  * The attachment objects in S3: stored whole from a spool file, read, deleted. Every path that stores content (a
@@ -37,12 +33,12 @@ public class ObjectStore {
     private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 
     private final MinioClient client;
-    private final MinioAsyncClient multipart;
+    private final HashedFileClient files;
     private final S3Config config;
 
-    protected ObjectStore(MinioClient client, MinioAsyncClient multipart, S3Config config) {
+    protected ObjectStore(MinioClient client, HashedFileClient files, S3Config config) {
         this.client = client;
-        this.multipart = multipart;
+        this.files = files;
         this.config = config;
     }
 
@@ -65,17 +61,14 @@ public class ObjectStore {
         String key = objectKey(tenantId, attachmentId);
         ObjectWriteResponse written;
         try {
-            written = client.uploadObject(UploadObjectArgs.builder()
-                    .bucket(config.bucket())
-                    .object(key)
-                    // multipart above the part size, which the request limit keeps out of reach
-                    .filename(content.file().toString(), config.partSize())
-                    .contentType(contentType)
-                    .userMetadata(Map.of("attache-tenant", tenantId, "attache-attachment-id", attachmentId))
-                    .build());
-        } catch (Exception e) {
-            delete(key); // a multipart upload that failed half-way must not leave parts behind
-            throw new StoreFailedException(e);
+            written = await(files.putFile(config.bucket(), config.region(), key, content.file(), content.length(),
+                    content.sha256(), Map.of("Content-Type", contentType,
+                            "x-amz-meta-attache-tenant", tenantId,
+                            "x-amz-meta-attache-attachment-id", attachmentId)));
+        } catch (StoreFailedException e) {
+            LOG.warnf("Could not store object %s/%s: %s", config.bucket(), key, e.getCause());
+            delete(key); // the store may have taken it before the answer was lost
+            throw e;
         }
         return new ObjectRef(config.bucket(), key, content.length(), content.sha256(), written.versionId());
     }
@@ -100,12 +93,11 @@ public class ObjectStore {
      */
     public void putRemainder(SpooledContent content, String key) throws StoreFailedException {
         try {
-            client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(key)
-                    .filename(content.file().toString(), config.partSize())
-                    .contentType("application/octet-stream").build());
-        } catch (Exception e) {
+            await(files.putFile(config.bucket(), config.region(), key, content.file(), content.length(),
+                    content.sha256(), Map.of("Content-Type", "application/octet-stream")));
+        } catch (StoreFailedException e) {
             delete(key);
-            throw new StoreFailedException(e);
+            throw e;
         }
     }
 
@@ -119,7 +111,7 @@ public class ObjectStore {
         headers.put("Content-Type", "application/octet-stream");
         headers.put("x-amz-meta-attache-tenant", tenantId);
         headers.put("x-amz-meta-attache-attachment-id", attachmentId);
-        return call(() -> multipart.createMultipartUploadAsync(config.bucket(), null, objectKey(tenantId, attachmentId),
+        return call(() -> files.createMultipartUploadAsync(config.bucket(), null, objectKey(tenantId, attachmentId),
                 headers, null)).result().uploadId();
     }
 
@@ -131,12 +123,8 @@ public class ObjectStore {
      */
     public String uploadPart(String key, String uploadId, int number, SpooledContent content)
             throws StoreFailedException {
-        try (RandomAccessFile file = new RandomAccessFile(content.file().toFile(), "r")) {
-            return unquoted(call(() -> multipart.uploadPartAsync(config.bucket(), null, key, file, content.length(),
-                    uploadId, number, null, null)).etag());
-        } catch (IOException e) {
-            throw new StoreFailedException(e);
-        }
+        return await(files.uploadPartFile(config.bucket(), config.region(), key, uploadId, number, content.file(),
+                content.length(), content.sha256()));
     }
 
     /**
@@ -150,7 +138,7 @@ public class ObjectStore {
             throws StoreFailedException {
         Part[] list = parts.entrySet().stream().map(part -> new Part(part.getKey(), part.getValue()))
                 .toArray(Part[]::new);
-        return call(() -> multipart.completeMultipartUploadAsync(config.bucket(), null, key, uploadId, list, null,
+        return call(() -> files.completeMultipartUploadAsync(config.bucket(), null, key, uploadId, list, null,
                 null)).versionId();
     }
 
@@ -177,7 +165,7 @@ public class ObjectStore {
     /** Aborts a multipart upload; a failure is logged: the session's end or the sweep aborts it later. */
     public void abortUpload(String key, String uploadId) {
         try {
-            call(() -> multipart.abortMultipartUploadAsync(config.bucket(), null, key, uploadId, null, null));
+            call(() -> files.abortMultipartUploadAsync(config.bucket(), null, key, uploadId, null, null));
         } catch (StoreFailedException e) {
             LOG.warnf("Could not abort the multipart upload %s of %s (left for the sweep): %s", uploadId, key, e);
         }
@@ -208,12 +196,6 @@ public class ObjectStore {
     @FunctionalInterface
     private interface ThrowingCall<T> {
         T start() throws Exception;
-    }
-
-    /** S3 quotes ETags in some answers and not in others (S3Proxy: multipart ones quoted). */
-    private static String unquoted(String etag) {
-        return etag != null && etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
-                ? etag.substring(1, etag.length() - 1) : etag;
     }
 
     /** Deletes an object; a failure is logged, not thrown: the object is then an orphan for the sweep to find. */

@@ -22,8 +22,4 @@ public interface S3Config {
     /** S3 calls in flight at once, and idle connections kept for them (about the uploads expected in flight). */
     @WithDefault("64")
     int maxConnections();
-
-    /** Multipart part size for uploads of unknown length; S3's minimum is 5 MiB. */
-    @WithDefault("5242880")
-    long partSize();
 }
