@@ -133,7 +133,10 @@ public final class AttachmentTopology {
         // the payloads of rejected commands, deleted attachments and deleted events' attachments; keyed by object
         topology.addSink(DELETIONS_SINK, topics.objectDeletions(), Serdes.String().serializer(),
                 JsonSerde.deletions().serializer(), PROCESSOR, EVENTS_REGISTRY);
-        topology.addStateStore(store(AUDIT_TREE_STORE, new JsonSerde<>(AuditTree.class)), PROCESSOR, EVENTS_REGISTRY);
+        // Rewritten by every decision under one key per partition: cached, so a commit writes the last tree to the
+        // changelog once instead of every version of it (the cache is flushed before the transaction commits).
+        topology.addStateStore(store(AUDIT_TREE_STORE, new JsonSerde<>(AuditTree.class)).withCachingEnabled(),
+                PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(AUDIT_SINK, topics.audit(), Serdes.String().serializer(), PinnedBytes.serializer(),
                 PinnedBytes.PARTITION, PROCESSOR, EVENTS_REGISTRY);
         topology.addSink(CHECKPOINTS_SINK, topics.checkpoints(), Serdes.String().serializer(),
