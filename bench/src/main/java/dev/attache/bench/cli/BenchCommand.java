@@ -74,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Open-loop arrival rate as a fraction of the pipeline's closed-loop throughput (0.7).")
     Double openLoad;
 
+    @Option(names = "--no-bulk", description = "Leave out $batch and upload sessions: a shorter run for tuning the "
+            + "plain POST.")
+    boolean noBulk;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "6",
             description = "Partitions per topic of the embedded stack (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -186,7 +190,8 @@ public final class BenchCommand implements Callable<Integer> {
                     slice != null ? slice : base.slice(),
                     rounds != null ? rounds : base.rounds(),
                     sizes != null ? planSizes.subList(planSizes.size() - 1, planSizes.size()) : base.openLoopSizes(),
-                    openLoad != null ? openLoad : base.openLoadFraction());
+                    openLoad != null ? openLoad : base.openLoadFraction(),
+                    !noBulk);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

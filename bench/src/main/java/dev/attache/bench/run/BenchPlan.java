@@ -17,6 +17,8 @@ import java.util.List;
  * @param rounds           slices per target and cell; the order alternates (pipeline first, then raw S3 first)
  * @param openLoopSizes    sizes also measured open-loop, at the highest concurrency as the in-flight cap
  * @param openLoadFraction open-loop arrival rate as a fraction of the pipeline's closed-loop throughput there
+ * @param bulk             whether to measure {@code $batch} and upload sessions too (minutes of their own; a tuning
+ *                         run of the plain path may leave them out)
  */
 public record BenchPlan(
         boolean quick,
@@ -27,7 +29,8 @@ public record BenchPlan(
         Duration slice,
         int rounds,
         List<Integer> openLoopSizes,
-        double openLoadFraction) {
+        double openLoadFraction,
+        boolean bulk) {
 
     private static final List<Integer> ALL_SIZES = List.of(PayloadSizes.SMALL, PayloadSizes.MEDIUM,
             PayloadSizes.ONE_MIB, PayloadSizes.LARGEST_POST);
@@ -53,14 +56,14 @@ public record BenchPlan(
     /** Every size at 1, 16 and 64 in flight, two alternating rounds of 6 s after 2 minutes of warm-up: ~12 min. */
     public static BenchPlan fullRun() {
         return new BenchPlan(false, ALL_SIZES, List.of(1, 16, 64), Duration.ofSeconds(15),
-                Duration.ofSeconds(3), Duration.ofSeconds(6), 2, ALL_SIZES, 0.7);
+                Duration.ofSeconds(3), Duration.ofSeconds(6), 2, ALL_SIZES, 0.7, true);
     }
 
     /** A smaller and shorter look at the same thing, for a first impression in about a minute. */
     public static BenchPlan quickRun() {
         return new BenchPlan(true, List.of(PayloadSizes.SMALL, PayloadSizes.ONE_MIB), List.of(1, 16, 64),
                 Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2), 1, List.of(PayloadSizes.ONE_MIB),
-                0.7);
+                0.7, true);
     }
 
     public int maxConcurrency() {

@@ -125,7 +125,7 @@ public final class Benchmark implements AutoCloseable {
         Operation s3Multipart = rawS3.multipart(sessionContent, Target.RAW_PART_BYTES);
 
         warmUp(pipeline, s3);
-        warmUpBulk(minimal, batch, s3Batch);
+        warmUpBulk(minimal, plan.bulk() ? batch : null, s3Batch);
         measureRawKafka();
         for (int size : plan.payloadSizes()) {
             for (int concurrency : plan.concurrencies()) {
@@ -133,11 +133,11 @@ public final class Benchmark implements AutoCloseable {
                         size >= MINIMAL_FROM_BYTES ? minimal.get(size) : null, s3.get(size));
             }
         }
-        for (int batches : batchConcurrencies()) {
+        for (int batches : plan.bulk() ? batchConcurrencies() : List.<Integer>of()) {
             measureBatches(batches, batch, s3Batch);
         }
         for (int sessions : SESSIONS_IN_FLIGHT) {
-            if (sessions <= plan.maxConcurrency()) {
+            if (plan.bulk() && sessions <= plan.maxConcurrency()) {
                 measureSessions(sessions, session, s3Multipart);
             }
         }
@@ -159,7 +159,7 @@ public final class Benchmark implements AutoCloseable {
         }
     }
 
-    /** The bulk paths' own code (no echo, the batch endpoint), briefly: the plain paths above warmed the rest. */
+    /** The bulk paths' own code briefly (no echo; the batch endpoint unless {@code batch} is null). */
     private void warmUpBulk(Map<Integer, Operation> minimal, Operation batch, Operation s3Batch)
             throws InterruptedException {
         int concurrency = Math.min(16, plan.maxConcurrency());
@@ -168,8 +168,10 @@ public final class Benchmark implements AutoCloseable {
                 closedLoop.run(minimal.get(size), concurrency, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
             }
         }
-        closedLoop.run(batch, 2, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
-        closedLoop.run(s3Batch, 2, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+        if (batch != null) {
+            closedLoop.run(batch, 2, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+            closedLoop.run(s3Batch, 2, plan.initialWarmup(), Duration.ofMillis(1), DRAIN);
+        }
     }
 
     /** Batches in flight: a quarter of each concurrency (a batch carries 20 requests), at least one. */

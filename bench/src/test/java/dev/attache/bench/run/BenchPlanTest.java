@@ -17,7 +17,7 @@ class BenchPlanTest {
 
     static BenchPlan plan(List<Integer> sizes, List<Integer> concurrencies, Duration warmup, Duration slice,
             int rounds, double openLoad) {
-        return new BenchPlan(false, sizes, concurrencies, warmup, warmup, slice, rounds, List.of(), openLoad);
+        return new BenchPlan(false, sizes, concurrencies, warmup, warmup, slice, rounds, List.of(), openLoad, true);
     }
 
     static BenchPlan plan(Duration warmup, Duration slice, int rounds) {
