@@ -1,6 +1,8 @@
 package dev.attache.bench.cli;
 
 import dev.attache.bench.floor.FloorProbe;
+import dev.attache.bench.profile.CellProfiles;
+import dev.attache.bench.profile.ProcessProfiler;
 import dev.attache.bench.report.BenchmarkChart;
 import dev.attache.bench.report.BenchmarksDoc;
 import dev.attache.bench.report.MarkdownReport;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,6 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Open-loop arrival rate as a fraction of the pipeline's closed-loop throughput (0.7).")
     Double openLoad;
 
+    @Option(names = "--profile", paramLabel = "EVENT",
+            description = "Also write a flame graph (async-profiler) of ingest-api and the processor for every measured "
+                    + "cell, beside the result: ${COMPLETION-CANDIDATES}. Linux x64; the processes must be local.")
+    ProcessProfiler.Event profile;
+
     @Option(names = "--no-bulk", description = "Leave out $batch and upload sessions: a shorter run for tuning the "
             + "plain POST.")
     boolean noBulk;
@@ -120,17 +128,18 @@ public final class BenchCommand implements Callable<Integer> {
         BenchPlan plan = plan();
         PrintStream out = System.out;
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ProcessProfiler profiler = profile == null ? null
+                : ProcessProfiler.create(profile, resultsDir().resolve(".profiler"));
         BenchRun run;
         if (remote == null) {
             out.println("starting the embedded stack…");
             try (EmbeddedStack stack = EmbeddedStack.start(partitions)) {
-                run = measure(stack.deployment(), plan, started, out);
+                run = measure(stack.deployment(), plan, started, out, profiler);
             }
         } else {
-            run = measure(remote.deployment(), plan, started, out);
+            run = measure(remote.deployment(), plan, started, out, profiler);
         }
-        Path home = AttacheHome.dir();
-        Path resultsDir = results != null ? results : home.resolve("bench-results");
+        Path resultsDir = resultsDir();
         Files.createDirectories(resultsDir);
         Path json = resultsDir.resolve("bench-" + started.toString().replace(":", "") + ".json");
         new ResultJson().write(run, json);
@@ -157,10 +166,13 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("report: " + doc + " (chart " + chart + ")");
     }
 
-    private BenchRun measure(Deployment deployment, BenchPlan plan, Instant started, PrintStream out)
-            throws Exception {
+    private BenchRun measure(Deployment deployment, BenchPlan plan, Instant started, PrintStream out,
+            ProcessProfiler profiler) throws Exception {
         out.println("measuring " + deployment.description());
-        try (Benchmark benchmark = new Benchmark(deployment, plan, out)) {
+        CellProfiles profiles = profiler == null ? null : new CellProfiles(profiler, profile,
+                resultsDir().resolve("profiles-" + started.toString().replace(":", "")),
+                profiled(deployment.processes()), out);
+        try (Benchmark benchmark = new Benchmark(deployment, plan, out, profiles)) {
             out.println("measuring the floor: base64 decode, SHA-256 and a copy of each size with the JDK");
             List<FloorCost> floor = floorProbe(plan).measure(plan.payloadSizes());
             benchmark.run();
@@ -171,6 +183,21 @@ public final class BenchCommand implements Callable<Integer> {
             return new BenchRun(started.toString(), CommandLineText.of(args), MachineFacts.here(), settings,
                     benchmark.measurements(), benchmark.memory(), floor);
         }
+    }
+
+    private Path resultsDir() {
+        return results != null ? results : AttacheHome.dir().resolve("bench-results");
+    }
+
+    /** ingest-api and the processor, where they run on this machine. */
+    private static Map<String, Long> profiled(Map<String, Long> processes) {
+        Map<String, Long> profiled = new LinkedHashMap<>();
+        for (String name : List.of(Deployment.INGEST_API, Deployment.PROCESSOR)) {
+            if (processes.containsKey(name)) {
+                profiled.put(name, processes.get(name));
+            }
+        }
+        return profiled;
     }
 
     /** Measured before any load, while the stack idles: a few seconds per size, warm-up first. */

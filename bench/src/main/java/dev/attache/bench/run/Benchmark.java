@@ -9,6 +9,7 @@ import dev.attache.bench.load.OpenLoop;
 import dev.attache.bench.load.Operation;
 import dev.attache.bench.load.WindowObserver;
 import dev.attache.bench.memory.JvmProcessProbe;
+import dev.attache.bench.profile.CellProfiles;
 import dev.attache.bench.memory.MemoryWindow;
 import dev.attache.bench.pipeline.FileAttachmentBody;
 import dev.attache.bench.pipeline.GraphClient;
@@ -64,15 +65,19 @@ public final class Benchmark implements AutoCloseable {
     private final RawS3Put rawS3;
     private final RawKafkaRoundTrip rawKafka;
     private final JvmProcessProbe memoryProbe;
+    private final CellProfiles profiles;
     private final List<String> eventIds = new ArrayList<>();
     private final List<Measurement> measurements = new ArrayList<>();
     /** By cell, in the order the cells are measured (size, then concurrency). */
     private final Map<Cell, MemoryUse> memory = new LinkedHashMap<>();
 
-    public Benchmark(Deployment deployment, BenchPlan plan, PrintStream progress) throws Exception {
+    /** @param profiles flame graphs of each measured cell, or null for none */
+    public Benchmark(Deployment deployment, BenchPlan plan, PrintStream progress, CellProfiles profiles)
+            throws Exception {
         this.deployment = deployment;
         this.plan = plan;
         this.progress = progress;
+        this.profiles = profiles;
         this.driver = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread thread = new Thread(r, "bench-driver");
             thread.setDaemon(true);
@@ -187,7 +192,7 @@ public final class Benchmark implements AutoCloseable {
     private void measureBatches(int batches, Operation batch, Operation s3Batch) throws InterruptedException {
         Duration warmup = max(plan.warmup(), BATCH_WARMUP);
         Duration slice = max(plan.slice(), BATCH_SLICE);
-        List<LoadResult> results = interleave(List.of(
+        List<LoadResult> results = profiled("batch-c" + batches, List.of(
                 () -> closedLoop.run(batch, batches, warmup, slice, DRAIN),
                 () -> closedLoop.run(s3Batch, batches, warmup, slice, DRAIN)));
         int bytes = Target.BATCH_ITEMS * Target.BATCH_ITEM_BYTES;
@@ -203,7 +208,7 @@ public final class Benchmark implements AutoCloseable {
             throws InterruptedException {
         Duration warmup = max(plan.warmup(), BATCH_WARMUP);
         Duration slice = max(plan.slice(), SESSION_SLICE);
-        List<LoadResult> results = interleave(List.of(
+        List<LoadResult> results = profiled("session-c" + sessions, List.of(
                 () -> measureWithMemory(Target.SESSION_BYTES, sessions, session, warmup, slice),
                 () -> closedLoop.run(s3Multipart, sessions, warmup, slice, DRAIN)));
         keep(Target.PIPELINE_SESSION, Loop.CLOSED, Target.SESSION_BYTES, sessions, 0, results.get(0));
@@ -228,12 +233,17 @@ public final class Benchmark implements AutoCloseable {
         if (minimal != null) {
             slices.add(() -> closedLoop.run(minimal, concurrency, plan.warmup(), plan.slice(), DRAIN));
         }
-        List<LoadResult> results = interleave(slices);
+        List<LoadResult> results = profiled(PayloadSizes.label(size) + "-c" + concurrency, slices);
         keep(Target.PIPELINE, Loop.CLOSED, size, concurrency, 0, results.get(0));
         keep(Target.RAW_S3, Loop.CLOSED, size, concurrency, 0, results.get(1));
         if (minimal != null) {
             keep(Target.PIPELINE_MINIMAL, Loop.CLOSED, size, concurrency, 0, results.get(2));
         }
+    }
+
+    /** {@link #interleave}, with flame graphs of the cell when profiling. */
+    private List<LoadResult> profiled(String cellName, List<Slice> slices) throws InterruptedException {
+        return profiles == null ? interleave(slices) : profiles.profile(cellName, () -> interleave(slices));
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** An {@link AllocatingChild} in a JVM of its own: attaching to the test's own JVM is not allowed by default. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
     /** Stands for the end of the child's output in the queue of lines. */
@@ -36,7 +36,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts the child and waits until its {@code main} runs, so attaching finds a fully started JVM. */
-    static ChildJvm start(String... jvmOptions) throws IOException, InterruptedException {
+    public static ChildJvm start(String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -61,12 +61,12 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Sends a command and waits, bounded, for its answer. */
-    void tell(String command, String answer) throws IOException, InterruptedException {
+    public void tell(String command, String answer) throws IOException, InterruptedException {
         commands.write(command + "\n");
         commands.flush();
         await(answer);
