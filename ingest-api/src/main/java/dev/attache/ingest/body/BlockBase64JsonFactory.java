@@ -20,6 +20,11 @@ final class BlockBase64JsonFactory extends JsonFactory {
     }
 
     @Override
+    public JsonFactory copy() {
+        return new BlockBase64JsonFactory(this);
+    }
+
+    @Override
     protected JsonParser _createParser(InputStream in, IOContext context) throws IOException {
         byte[] buffer = context.allocReadIOBuffer(BlockBase64JsonParser.BUFFER_BYTES);
         int end = 0;
