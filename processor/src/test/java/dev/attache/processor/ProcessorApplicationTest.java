@@ -130,7 +130,7 @@ class ProcessorApplicationTest {
         assertThat(streams.getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("attache-processor");
         assertThat(streams.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-        assertThat(streams.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
+        assertThat(streams.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(10L);
         // a static member: a restarted instance takes its partitions back without waiting out a session timeout
         assertThat(streams.getMainConsumerConfigs("attache-processor", "client", 1))
                 .containsEntry("group.instance.id", streams.originals().get("group.instance.id") + "-1");

@@ -78,8 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
     Double openLoad;
 
     @Option(names = "--profile", paramLabel = "EVENT",
-            description = "Also write a flame graph (async-profiler) of ingest-api and the processor for every measured "
-                    + "cell, beside the result: ${COMPLETION-CANDIDATES}. Linux x64; the processes must be local.")
+            description = "Also write a flame graph (async-profiler) of ingest-api and the processor for every "
+                    + "measured cell, beside the result: ${COMPLETION-CANDIDATES}. Linux x64; local processes only.")
     ProcessProfiler.Event profile;
 
     @Option(names = "--no-bulk", description = "Leave out $batch and upload sessions: a shorter run for tuning the "

@@ -23,11 +23,10 @@ import dev.attache.bench.result.FloorCost;
 public final class FloorProbe {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int SMALL_WARMUP_BYTES = 4 * 1024;
 
     private final Duration warmup;
     private final Duration measure;
-    private static final int SMALL_WARMUP_BYTES = 4 * 1024;
-
     private volatile int blackhole;
 
     /**

@@ -25,16 +25,22 @@ public final class ProcessProfiler {
         ITIMER("itimer", "interval=1ms"),
         ALLOC("alloc", "alloc=512k");
 
-        private final String name;
+        private final String label;
         private final String sampling;
 
-        Event(String name, String sampling) {
-            this.name = name;
+        Event(String label, String sampling) {
+            this.label = label;
             this.sampling = sampling;
         }
 
         public String label() {
-            return name;
+            return label;
+        }
+
+        /** As the command line spells it ({@code --profile cpu}). */
+        @Override
+        public String toString() {
+            return label;
         }
     }
 
@@ -72,7 +78,7 @@ public final class ProcessProfiler {
 
     /** Starts sampling in process {@code pid}. */
     public void start(long pid) throws IOException {
-        command(pid, "start,event=" + event.name + "," + event.sampling);
+        command(pid, "start,event=" + event.label + "," + event.sampling);
     }
 
     /** Stops sampling in process {@code pid} and writes what it saw to {@code flameGraph} (HTML). */
@@ -94,7 +100,11 @@ public final class ProcessProfiler {
             throw new IOException("async-profiler refused '" + arguments + "' in process " + pid + ": "
                     + e.getMessage(), e);
         } finally {
-            vm.detach();
+            try {
+                vm.detach();
+            } catch (IOException ignored) {
+                // detaching only closes our end; the outcome of the command above stands
+            }
         }
     }
 }

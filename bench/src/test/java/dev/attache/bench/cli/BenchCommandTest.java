@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,5 +32,15 @@ class BenchCommandTest {
 
         assertThat(exit).as(err.toString()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains(message).contains("Usage:");
+    }
+
+    @Test
+    void profileEventsAreSpelledAsAsyncProfilerNamesThem() {
+        for (String event : List.of("cpu", "itimer", "alloc")) {
+            BenchCommand command = new BenchCommand(List.of("--profile", event));
+            new CommandLine(command).parseArgs("--profile", event);
+
+            assertThat(command.profile.label()).isEqualTo(event);
+        }
     }
 }

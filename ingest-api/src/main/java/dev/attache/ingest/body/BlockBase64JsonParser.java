@@ -90,6 +90,9 @@ final class BlockBase64JsonParser extends UTF8StreamJsonParser {
             if (n < 0) {
                 return false;
             }
+            if (n == 0) {
+                throw new IOException("The body's stream read 0 bytes into a buffer with room");
+            }
             _inputEnd += n;
         }
         return true;

@@ -27,7 +27,7 @@ import okhttp3.Response;
  *
  * <p>The client takes a precomputed hash only inside its {@code PartSource}, a class it keeps package-private; its
  * public constructor is reached once, by reflection, when this class loads, so a MinIO upgrade that changes it fails
- * at start-up rather than quietly hashing twice.
+ * loudly (at the first upload, and in this class's test) rather than quietly hashing twice.
  */
 public final class HashedFileClient extends MinioAsyncClient {
 
@@ -40,7 +40,7 @@ public final class HashedFileClient extends MinioAsyncClient {
     /** PUTs {@code file} as {@code key}: the object, with its version id when the bucket keeps versions. */
     public CompletableFuture<ObjectWriteResponse> putFile(String bucket, String region, String key, Path file,
             long length, String sha256, Map<String, String> headers) {
-        return send(bucket, region, key, file, length, sha256, headers, null).thenApply(response -> {
+        return send(bucket, region, key, file, length, sha256, headers, HashMultimap.create()).thenApply(response -> {
             try (response) {
                 return new ObjectWriteResponse(response.headers(), bucket, region, key, unquoted(response.header(
                         "ETag")), response.header("x-amz-version-id"));

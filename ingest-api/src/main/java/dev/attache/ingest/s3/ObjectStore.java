@@ -96,6 +96,7 @@ public class ObjectStore {
             await(files.putFile(config.bucket(), config.region(), key, content.file(), content.length(),
                     content.sha256(), Map.of("Content-Type", "application/octet-stream")));
         } catch (StoreFailedException e) {
+            LOG.warnf("Could not store object %s/%s: %s", config.bucket(), key, e.getCause());
             delete(key);
             throw e;
         }

@@ -50,7 +50,8 @@ class BlockBase64JsonParserTest {
                     + "\",\"isInline\":true}";
             Outcome outcome = read(blocks, body.getBytes(StandardCharsets.US_ASCII), random, true);
             assertThat(outcome.decoded).as("size %d", size).isEqualTo(content);
-            assertThat(outcome.after).containsExactly("FIELD_NAME isInline", "VALUE_TRUE true", "END_OBJECT }");
+            assertThat(outcome.after).extracting(token -> token.substring(0, token.indexOf(" @")))
+                    .containsExactly("FIELD_NAME isInline", "VALUE_TRUE true", "END_OBJECT }");
         }
     }
 
@@ -219,12 +220,15 @@ class BlockBase64JsonParserTest {
                     p.readBinaryValue(VARIANT, decoded);
                     after.clear();
                 } else {
-                    after.add(token + " " + p.getText());
+                    // where each later token starts: the block decoder moves the buffer, the positions must follow
+                    after.add(token + " " + p.getText() + " @" + p.currentTokenLocation().getByteOffset() + "/"
+                            + p.currentTokenLocation().getColumnNr());
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
             // what was decoded before the error differs (blocks against chunks) and is dropped by the caller anyway
-            return new Outcome(new byte[0], List.of(), e.getClass().getSimpleName());
+            // the message carries where the error is (line, column, offset): it must be Jackson's too
+            return new Outcome(new byte[0], List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return new Outcome(decoded.toByteArray(), after, null);
     }
