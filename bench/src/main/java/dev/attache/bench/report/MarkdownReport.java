@@ -263,13 +263,13 @@ public final class MarkdownReport {
         }
         MarkdownTable table = new MarkdownTable(1, "size", "base64 decode", "SHA-256", "copy", "floor",
                 "ingest-api, echo", "× floor", "ingest-api, return=minimal", "× floor");
+        int fullLoad = run.settings().concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
         for (FloorCost floor : run.floor()) {
             List<String> row = new ArrayList<>(List.of(Figures.size(floor.payloadBytes()),
                     Figures.ratio(floor.decodeNanosPerByte()), Figures.ratio(floor.hashNanosPerByte()),
                     Figures.ratio(floor.copyNanosPerByte()), Figures.ratio(floor.nanosPerByte())));
             for (Target target : List.of(Target.PIPELINE, Target.PIPELINE_MINIMAL)) {
-                Optional<Double> ingest = run.measurement(target, Loop.CLOSED, floor.payloadBytes(),
-                                run.settings().concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1))
+                Optional<Double> ingest = run.measurement(target, Loop.CLOSED, floor.payloadBytes(), fullLoad)
                         .map(m -> m.cpuMillisPerOperation().get(Deployment.INGEST_API))
                         .map(millis -> millis * 1e6 / floor.payloadBytes());
                 row.add(ingest.map(Figures::ratio).orElse(MISSING));

@@ -135,37 +135,38 @@ public final class TargetCheck {
 
     private static Optional<TargetOutcome> throughput(BenchRun run, Target target, Target baseline, int size,
             int concurrency, double minRatio) {
-        Optional<Measurement> pipeline = run.measurement(target, Loop.CLOSED, size, concurrency);
-        Optional<Measurement> base = run.measurement(baseline, Loop.CLOSED, size, concurrency);
-        if (pipeline.isEmpty() || base.isEmpty()) {
-            return Optional.empty();
-        }
-        double ratio = pipeline.get().operationsPerSecond() / base.get().operationsPerSecond();
         String unit = target == Target.PIPELINE_BATCH ? " batches/s" : target == Target.PIPELINE_SESSION
                 ? " sessions/s" : " att/s";
-        return Optional.of(new TargetOutcome(
+        return ratio(run, target, baseline, size, concurrency).map(ratio -> new TargetOutcome(
                 (target == Target.PIPELINE_BATCH ? Target.BATCH_ITEMS + " × " + Figures.size(Target.BATCH_ITEM_BYTES)
                         + " at " + concurrency + " in flight" : cell(size, concurrency)) + ", " + path(target)
                         + ": throughput ≥ " + Figures.ratio(minRatio) + " × " + MarkdownReport.name(baseline),
-                Figures.decimal(pipeline.get().operationsPerSecond()) + unit + " against "
-                        + Figures.decimal(base.get().operationsPerSecond()) + "/s: " + Figures.ratio(ratio) + " ×",
+                Figures.decimal(closed(run, target, size, concurrency).operationsPerSecond()) + unit + " against "
+                        + Figures.decimal(closed(run, baseline, size, concurrency).operationsPerSecond()) + "/s: "
+                        + Figures.ratio(ratio.throughput()) + " ×",
                 // NaN and ∞ (the baseline completed nothing) fail: there is nothing to have kept up with.
-                Double.isFinite(ratio) && ratio >= minRatio));
+                Double.isFinite(ratio.throughput()) && ratio.throughput() >= minRatio));
     }
 
     private static Optional<TargetOutcome> addedP99(BenchRun run, int size, int concurrency) {
-        Optional<Measurement> pipeline = run.measurement(Target.PIPELINE, Loop.CLOSED, size, concurrency);
-        Optional<Measurement> rawS3 = run.measurement(Target.RAW_S3, Loop.CLOSED, size, concurrency);
-        if (pipeline.isEmpty() || rawS3.isEmpty()) {
-            return Optional.empty();
-        }
-        double delta = pipeline.get().latency().p99() - rawS3.get().latency().p99();
-        return Optional.of(new TargetOutcome(
+        return ratio(run, Target.PIPELINE, Target.RAW_S3, size, concurrency).map(ratio -> new TargetOutcome(
                 cell(size, concurrency) + ": pipeline p99 ≤ raw S3 p99 + " + Figures.decimal(SMALL_MAX_P99_DELTA_MS)
                         + " ms",
-                "pipeline " + Figures.decimal(pipeline.get().latency().p99()) + " ms, raw S3 "
-                        + Figures.decimal(rawS3.get().latency().p99()) + " ms: " + Figures.signed(delta) + " ms",
-                delta <= SMALL_MAX_P99_DELTA_MS));
+                "pipeline " + Figures.decimal(closed(run, Target.PIPELINE, size, concurrency).latency().p99())
+                        + " ms, raw S3 " + Figures.decimal(closed(run, Target.RAW_S3, size, concurrency).latency()
+                        .p99()) + " ms: " + Figures.signed(ratio.p99DeltaMs()) + " ms",
+                ratio.p99DeltaMs() <= SMALL_MAX_P99_DELTA_MS));
+    }
+
+    /** The cell's ratio as the report's tables compute it, when both sides were measured. */
+    private static Optional<Ratio> ratio(BenchRun run, Target target, Target baseline, int size, int concurrency) {
+        return Ratios.between(run, target, baseline).stream()
+                .filter(r -> r.payloadBytes() == size && r.concurrency() == concurrency)
+                .findFirst();
+    }
+
+    private static Measurement closed(BenchRun run, Target target, int size, int concurrency) {
+        return run.measurement(target, Loop.CLOSED, size, concurrency).orElseThrow();
     }
 
     private static Optional<TargetOutcome> aloneP50(BenchRun run) {
